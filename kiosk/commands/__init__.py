@@ -1,0 +1,1 @@
+"""Sub-commands of the ``kiosk`` console script, one module each (``add_parser`` registers it)."""
