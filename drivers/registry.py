@@ -55,3 +55,4 @@ def driver_class(kind: DeviceKind, name: str) -> type[Driver]:
     if not (isinstance(cls, type) and issubclass(cls, Driver) and cls.kind == kind):
         raise UnknownDriver(f"{target} is not a {kind.value} driver")
     return cls
+

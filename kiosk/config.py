@@ -1,0 +1,177 @@
+"""The kiosk's typed configuration: one TOML file, overridable by ``KIOSK_*`` environment variables.
+
+Every field carries its unit in its name and a description, so the file documents itself and the
+maintenance settings screen can be generated from it. A bad value stops the start with a message
+naming the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+APP_NAME = "courtkiosk"
+CONFIG_FILE_NAME = "kiosk.toml"
+ENV_PREFIX = "KIOSK_"
+SIMULATED_DRIVER = "simulated"
+
+Language = Literal["zh_CN", "en", "ko"]
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the offending field."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DisplaySettings(_Section):
+    """The panel the kiosk draws on; sizes in millimetres are converted with it."""
+
+    panel_diagonal_in: float = Field(21.5, gt=5, lt=100, description="visible diagonal of the panel, inches")
+    width_px: int = Field(1080, ge=320, description="panel width in pixels (portrait: the short side)")
+    height_px: int = Field(1920, ge=320, description="panel height in pixels")
+    fullscreen: bool = Field(False, description="borderless fullscreen kiosk window")
+
+
+class TimeoutSettings(_Section):
+    """Inactivity limits: every visitor state warns, then wipes the visit."""
+
+    idle_timeout_s: float = Field(90, gt=5, description="seconds without a touch before the warning")
+    idle_warning_s: float = Field(20, ge=20, description="countdown shown and spoken before the wipe")
+    max_idle_extensions: int = Field(10, ge=10, description="times a visitor may ask for more time")
+    assisted_factor: float = Field(2.0, ge=1, description="limits are multiplied by this in voice or large-text mode")
+    state_idle_timeout_s: dict[str, float] = Field(
+        default_factory=dict, description="per-state idle limits overriding idle_timeout_s, seconds"
+    )
+
+
+class DeviceSettings(_Section):
+    """One device role: which driver, whether the kiosk can serve without it, and driver options."""
+
+    driver: str = Field(SIMULATED_DRIVER, description="driver name from the registry")
+    required: bool = Field(False, description="when not working, the kiosk goes out of service")
+    options: dict[str, Any] = Field(default_factory=dict, description="keyword options of the driver")
+
+
+class DevicesSettings(_Section):
+    """Device roles; receipt and A4 printing may be two printers."""
+
+    id_reader: DeviceSettings = DeviceSettings()
+    scanner: DeviceSettings = DeviceSettings()
+    camera: DeviceSettings = DeviceSettings()
+    receipt_printer: DeviceSettings = DeviceSettings(required=True)
+    a4_printer: DeviceSettings = DeviceSettings()
+    health_poll_interval_s: float = Field(5, gt=0, description="how often device health is polled")
+
+
+class CourtSettings(_Section):
+    """Which court system the kiosk talks to."""
+
+    gateway: Literal["demo", "http"] = Field("demo", description="embedded demo court or the court's HTTP API")
+    base_url: str = Field("", description="court API base URL (gateway = http)")
+    token: str = Field("", description="kiosk bearer token for the court API", json_schema_extra={"secret": True})
+    ca_bundle: str = Field("", description="CA bundle file for TLS verification; empty = system store")
+    connect_timeout_s: float = Field(3.05, gt=0, description="TCP connect timeout")
+    read_timeout_s: float = Field(10, gt=0, description="read timeout of one court call")
+    this_court_code: str = Field("", description="court code of the court hosting the kiosk; empty = demo default")
+
+    @model_validator(mode="after")
+    def _http_needs_url(self) -> CourtSettings:
+        if self.gateway == "http" and not self.base_url:
+            raise ValueError("base_url is required when gateway = 'http'")
+        return self
+
+
+class LanguageSettings(_Section):
+    """Display and speech languages; zh_CN is the source language."""
+
+    default: Language = Field("zh_CN", description="language every visit starts in")
+    available: list[Language] = Field(["zh_CN", "en", "ko"], min_length=1, description="languages offered")
+
+
+class Settings(BaseSettings):
+    """Everything a court configures on one kiosk."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    production: bool = Field(False, description="a production kiosk refuses simulated devices")
+    kiosk_id: str = Field("kiosk-dev", min_length=1, description="this terminal's name at the court")
+    data_dir: Path | None = Field(None, description="where the kiosk keeps its databases; default: platform data dir")
+    display: DisplaySettings = DisplaySettings()
+    timeouts: TimeoutSettings = TimeoutSettings()
+    devices: DevicesSettings = DevicesSettings()
+    court: CourtSettings = CourtSettings()
+    languages: LanguageSettings = LanguageSettings()
+
+    @model_validator(mode="after")
+    def _production_refuses_simulation(self) -> Settings:
+        if self.production:
+            simulated = [role for role, dev in self.device_roles().items() if dev.driver == SIMULATED_DRIVER]
+            if simulated:
+                raise ValueError(f"simulated devices are not allowed in production: {', '.join(simulated)}")
+        if self.languages.default not in self.languages.available:
+            raise ValueError("languages.default must be one of languages.available")
+        return self
+
+    def device_roles(self) -> dict[str, DeviceSettings]:
+        """Role name → its device settings."""
+        return {name: getattr(self.devices, name) for name in DevicesSettings.model_fields if name != "health_poll_interval_s"}
+
+    def resolved_data_dir(self) -> Path:
+        """The data directory, created on first use."""
+        path = self.data_dir or Path(platformdirs.user_data_dir(APP_NAME))
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Environment beats the file; the file path arrives through init kwargs (see load_settings).
+        return env_settings, init_settings
+
+
+def default_config_path() -> Path:
+    """The platform's configuration file location (``~/.config/courtkiosk/kiosk.toml`` on Linux)."""
+    return Path(platformdirs.user_config_dir(APP_NAME)) / CONFIG_FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the TOML file (``path``, else the platform default if it exists) and ``KIOSK_*`` overrides.
+
+    Raises :class:`ConfigError` naming each bad field.
+    """
+    file = path if path is not None else default_config_path()
+    if path is not None and not file.is_file():
+        raise ConfigError(f"configuration file not found: {file}")
+    file_values: dict[str, Any] = {}
+    if file.is_file():
+        try:
+            file_values = TomlConfigSettingsSource(Settings, toml_file=file)()
+        except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
+            raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+    try:
+        return Settings(**file_values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid configuration ({file}): {problems}") from exc

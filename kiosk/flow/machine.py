@@ -1,0 +1,75 @@
+"""The kiosk's state machine: the single source of truth for where a visitor is.
+
+States are the steps of a visit; events are intents from the screens, device events, timeouts
+and backend replies. A visit is one compound state, so Help can leave it and Back return to the
+exact step (history). Any exception raised inside a transition becomes the ``error.execution``
+event, which lands in ``out_of_service`` instead of crashing the kiosk.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from statemachine import HistoryState, State, StateChart
+
+log = logging.getLogger("kiosk.flow")
+
+#: Journey entry states, in the order the home screen offers them.
+JOURNEYS: tuple[str, ...] = ("filing", "lookup", "payment", "work_order", "queue_ticket")
+
+
+class KioskFlow(StateChart):
+    """attract → home → a journey → rating → attract, with help, out-of-service and maintenance."""
+
+    attract = State(initial=True)
+
+    class visit(State.Compound):
+        """Everything a visitor does between the first touch and the rating."""
+
+        home = State(initial=True)
+        filing = State()
+        lookup = State()
+        payment = State()
+        work_order = State()
+        queue_ticket = State()
+        rating = State()
+        last_step = HistoryState()
+
+        choose_filing = home.to(filing)
+        choose_lookup = home.to(lookup)
+        choose_payment = home.to(payment)
+        choose_work_order = home.to(work_order)
+        choose_queue_ticket = home.to(queue_ticket)
+        go_home = home.from_(filing, lookup, payment, work_order, queue_ticket, rating)
+        back = home.from_(filing, lookup, payment, work_order, queue_ticket)
+        finish = rating.from_(home, filing, lookup, payment, work_order, queue_ticket)
+
+    help = State()
+    out_of_service = State()
+    maintenance = State()
+
+    start_visit = attract.to(visit)
+    ask_help = visit.to(help)
+    leave_help = help.to(visit.last_step, event="back")
+    rated = visit.rating.to(attract)
+    timeout = attract.from_(visit, help)
+    service_unavailable = out_of_service.from_(attract, visit, help)
+    service_restored = out_of_service.to(attract)
+    staff_enter = maintenance.from_(attract, out_of_service)
+    staff_exit = maintenance.to(attract)
+    error_execution = out_of_service.from_.any()
+
+    def on_error_execution(self, error: Exception | None = None) -> None:
+        """Log the failure (type only: messages may carry visitor data) and stay in service mode."""
+        log.error("transition failed: %s; kiosk out of service", type(error).__name__ if error else "unknown")
+
+    @property
+    def step(self) -> str:
+        """The innermost active state, which names the screen to show."""
+        leaves = [s for s in self.configuration if not s.is_compound]
+        return leaves[-1].id if leaves else self.attract.id
+
+    @property
+    def in_visit(self) -> bool:
+        """True while a visitor's data may exist (inside the visit or its help)."""
+        return self.step not in (self.attract.id, self.out_of_service.id, self.maintenance.id)

@@ -1,0 +1,79 @@
+"""The screen model: the only thing a Kivy screen renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kiosk.i18n import Text
+from kiosk.inactivity import IdlePhase
+from kiosk.session import Preferences
+
+ActionRole = Literal["primary", "secondary", "danger", "toggle"]
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button: what it says and which intent it sends."""
+
+    intent: str
+    label: Text
+    role: ActionRole = "secondary"
+    params: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    #: For toggles: whether the feature is on (shown and spoken, never by colour alone).
+    checked: bool | None = None
+    #: Literal text shown instead of the translated label (language names in their own script).
+    literal: str | None = None
+
+    @property
+    def widget_id(self) -> str:
+        """A stable id for tests and keypad focus: the intent plus its parameters."""
+        suffix = "-".join(str(v) for v in self.params.values())
+        return f"{self.intent}-{suffix}" if suffix else self.intent
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A modal over the screen (the inactivity warning)."""
+
+    title: Text
+    body: Text
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class ScreenModel:
+    """Title, body, main actions, the navigation bar and the optional overlay of one screen."""
+
+    name: str
+    title: Text
+    body: tuple[Text, ...] = ()
+    actions: tuple[Action, ...] = ()
+    nav: tuple[Action, ...] = ()
+    overlay: Overlay | None = None
+
+    def speech(self) -> tuple[Text, ...]:
+        """What voice mode reads on entry, in reading order (the overlay first when present)."""
+        if self.overlay is not None:
+            return (self.overlay.title, self.overlay.body, *(a.label for a in self.overlay.actions))
+        return (self.title, *self.body, *(a.label for a in self.actions if a.literal is None))
+
+    def all_actions(self) -> tuple[Action, ...]:
+        """Every action on the screen in focus order (overlay first, then content, then navigation)."""
+        if self.overlay is not None:
+            return self.overlay.actions
+        return (*self.actions, *self.nav)
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """What the presenters may look at."""
+
+    screen: str
+    step: str
+    preferences: Preferences
+    languages: tuple[str, ...]
+    idle_phase: IdlePhase = IdlePhase.ACTIVE
+    idle_countdown_s: int = 0
+    can_extend: bool = True

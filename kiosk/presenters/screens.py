@@ -1,0 +1,153 @@
+"""One presenter per screen, each a pure function of the :class:`ScreenContext`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.flow import JOURNEYS
+from kiosk.i18n import LANGUAGE_NAMES, Text
+from kiosk.inactivity import IdlePhase
+from kiosk.presenters.model import Action, Overlay, ScreenContext, ScreenModel
+
+RATING_SCORES = (1, 2, 3, 4, 5)
+
+
+def _mode_toggles(ctx: ScreenContext) -> tuple[Action, ...]:
+    prefs = ctx.preferences
+    languages = tuple(
+        Action("set_language", Text("button.language"), "toggle", {"language": lang},
+               checked=lang == prefs.language, literal=LANGUAGE_NAMES[lang])
+        for lang in ctx.languages
+    )
+    return (
+        *languages,
+        Action("cycle_text_size", Text("button.text_size", {"size": Text(f"size.{prefs.text_size.value}")}), "toggle"),
+        Action("toggle_contrast", Text("button.contrast"), "toggle", checked=prefs.high_contrast),
+        Action("toggle_voice", Text("button.voice"), "toggle", checked=prefs.voice),
+    )
+
+
+def _nav(ctx: ScreenContext, *, back: bool = True, home: bool = True) -> tuple[Action, ...]:
+    buttons: list[Action] = []
+    if back:
+        buttons.append(Action("back", Text("button.back")))
+    if home:
+        buttons.append(Action("go_home", Text("button.home")))
+    buttons.append(Action("ask_help", Text("button.help")))
+    return (*buttons, *_mode_toggles(ctx))
+
+
+def _idle_overlay(ctx: ScreenContext) -> Overlay | None:
+    if ctx.idle_phase is not IdlePhase.WARNING:
+        return None
+    actions = (Action("extend_time", Text("button.more_time"), "primary"),) if ctx.can_extend else ()
+    return Overlay(
+        Text("idle.title"),
+        Text("idle.body" if ctx.can_extend else "idle.body_final", {"seconds": ctx.idle_countdown_s}),
+        actions,
+    )
+
+
+def attract(ctx: ScreenContext) -> ScreenModel:
+    """The idle screen: touch anywhere (the start button fills it) or pick a language to begin."""
+    languages = tuple(
+        Action("start_visit", Text("button.language"), "secondary", {"language": lang}, literal=LANGUAGE_NAMES[lang])
+        for lang in ctx.languages
+    )
+    return ScreenModel(
+        "attract",
+        Text("title.attract"),
+        (Text("body.attract"),),
+        (Action("start_visit", Text("button.start"), "primary"), *languages),
+    )
+
+
+def home(ctx: ScreenContext) -> ScreenModel:
+    """The journeys as big buttons, the elderly-mode entry and the way out."""
+    journeys = tuple(
+        Action(f"choose_{name}", Text(f"button.{name}"), "primary")
+        for name in JOURNEYS
+    )
+    return ScreenModel(
+        "home",
+        Text("title.home"),
+        (Text("body.home"),),
+        (
+            *journeys,
+            Action("elderly_mode", Text("button.elderly_mode"), "toggle", checked=ctx.preferences.elderly_mode),
+            Action("finish", Text("button.end_visit"), "secondary"),
+        ),
+        _nav(ctx, back=False, home=False),
+        _idle_overlay(ctx),
+    )
+
+
+def _journey_entry(name: str) -> Callable[[ScreenContext], ScreenModel]:
+    def present_entry(ctx: ScreenContext) -> ScreenModel:
+        return ScreenModel(
+            name,
+            Text(f"title.{name}"),
+            (Text(f"body.{name}"),),
+            (Action("finish", Text("button.end_visit")),),
+            _nav(ctx),
+            _idle_overlay(ctx),
+        )
+
+    present_entry.__doc__ = f"The entry screen of the {name} journey."
+    return present_entry
+
+
+def rating(ctx: ScreenContext) -> ScreenModel:
+    """One to five stars; skipping is allowed."""
+    scores = tuple(Action("rate", Text(f"rating.score_{score}"), "primary", {"score": score}) for score in RATING_SCORES)
+    return ScreenModel(
+        "rating",
+        Text("title.rating"),
+        (Text("body.rating"),),
+        (*scores, Action("rate", Text("button.skip_rating"), "secondary", {"score": 0})),
+        _nav(ctx, back=False),
+        _idle_overlay(ctx),
+    )
+
+
+def help_screen(ctx: ScreenContext) -> ScreenModel:
+    """Help for the step the visitor came from; Back returns there."""
+    return ScreenModel(
+        "help",
+        Text("title.help"),
+        (Text("help.general"), Text("help.staff")),
+        (),
+        _nav(ctx, home=False),
+        _idle_overlay(ctx),
+    )
+
+
+def out_of_service(ctx: ScreenContext) -> ScreenModel:
+    """Nothing to press: the visitor is sent to the staffed window."""
+    return ScreenModel("out_of_service", Text("title.out_of_service"), (Text("body.out_of_service"),))
+
+
+def maintenance(ctx: ScreenContext) -> ScreenModel:
+    """The staff area (its screens come with the maintenance issue)."""
+    return ScreenModel(
+        "maintenance",
+        Text("title.maintenance"),
+        (Text("body.maintenance"),),
+        (Action("staff_exit", Text("button.staff_exit"), "primary"),),
+    )
+
+
+PRESENTERS: dict[str, Callable[[ScreenContext], ScreenModel]] = {
+    "attract": attract,
+    "home": home,
+    **{name: _journey_entry(name) for name in JOURNEYS},
+    "rating": rating,
+    "help": help_screen,
+    "out_of_service": out_of_service,
+    "maintenance": maintenance,
+}
+
+
+def present(ctx: ScreenContext) -> ScreenModel:
+    """The model of ``ctx.screen``."""
+    return PRESENTERS[ctx.screen](ctx)

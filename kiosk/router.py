@@ -1,0 +1,42 @@
+"""Which screen to show: a pure function of the flow, device health and the staff session.
+
+The precedence is fixed, as in vxsuite's app root: out of service beats maintenance, maintenance
+beats the visitor's step, and the attract screen is the fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Every screen the router can name; the Kivy shell must have one view for each (tested).
+SCREENS: tuple[str, ...] = (
+    "attract",
+    "home",
+    "filing",
+    "lookup",
+    "payment",
+    "work_order",
+    "queue_ticket",
+    "rating",
+    "help",
+    "out_of_service",
+    "maintenance",
+)
+
+
+@dataclass(frozen=True)
+class ServiceHealth:
+    """What the router needs to know of the devices: can the kiosk serve at all?"""
+
+    required_devices_working: bool = True
+
+
+def route(step: str, health: ServiceHealth, staff_session: bool) -> str:
+    """The screen for the machine's current ``step``."""
+    if not health.required_devices_working or step == "out_of_service":
+        return "out_of_service"
+    if staff_session or step == "maintenance":
+        return "maintenance"
+    if step in SCREENS:
+        return step
+    return "attract"

@@ -1,0 +1,68 @@
+"""One visit: what the visitor chose and entered, held in memory and wiped when the visit ends.
+
+Nothing here is written to disk except into the visit's own temporary directory (scans, PDFs to
+print), which :meth:`Visit.wipe` deletes. Display preferences live here too, because they belong to
+the visitor and return to the defaults when the next visitor comes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drivers.base import ResidentCard
+from kiosk.display import TextSize
+
+
+@dataclass
+class Preferences:
+    """How this visitor wants the kiosk to look and sound."""
+
+    language: str = "zh_CN"
+    text_size: TextSize = TextSize.NORMAL
+    high_contrast: bool = False
+    voice: bool = False
+    elderly_mode: bool = False
+
+    @property
+    def assisted(self) -> bool:
+        """Voice or enlarged text: time limits are lengthened."""
+        return self.voice or self.text_size is not TextSize.NORMAL
+
+
+@dataclass
+class Visit:
+    """The data of one visitor's time at the kiosk."""
+
+    default_language: str = "zh_CN"
+    visit_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    preferences: Preferences = field(default_factory=Preferences)
+    card: ResidentCard | None = None
+    #: Journey data by journey name (the filing draft, the looked-up case …).
+    journeys: dict[str, Any] = field(default_factory=dict)
+    _temp_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.preferences.language = self.default_language
+
+    @property
+    def temp_dir(self) -> Path:
+        """A private directory for this visit's files, created on first use."""
+        if self._temp_dir is None:
+            self._temp_dir = Path(tempfile.mkdtemp(prefix="kiosk-visit-"))
+            self._temp_dir.chmod(0o700)
+        return self._temp_dir
+
+    def wipe(self) -> None:
+        """Forget everything about this visitor and delete the visit's files."""
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
+        self.card = None
+        self.journeys.clear()
+        self.preferences = Preferences(language=self.default_language)
+        self.visit_id = uuid.uuid4().hex
