@@ -1,0 +1,1 @@
+"""The resident ID-card reader: the GA 467 frame codec, the serial driver and its simulated twin."""
