@@ -1,0 +1,1 @@
+"""The court's systems: the contract, the gateways (embedded demo court, HTTP client), the outbox."""
