@@ -1,0 +1,42 @@
+"""Logging set-up with a privacy backstop.
+
+Log what happened, never who: code logs event types, states and health, never personal data.
+As a backstop, a filter masks anything shaped like a resident ID number or a mobile phone number
+before a record is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+
+
+def redact(text: str) -> str:
+    """``text`` with ID numbers and mobile numbers masked."""
+    text = _ID_NUMBER.sub(r"\1********\2", text)
+    return _MOBILE.sub(r"\1****\2", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Masks personal numbers in every record's final message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Render the message once, redacted, so arguments cannot smuggle numbers past."""
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Log to stderr through the redacting filter."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)

@@ -1,0 +1,97 @@
+"""The Kivy application: a ScreenManager that follows the router, and nothing more.
+
+The controller decides; this class shows. Device events reach the controller through Kivy's clock
+(thread-safe), the clock ticks the controller, and every change re-renders the current screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.uix.screenmanager import NoTransition, ScreenManager
+
+from kiosk.controller import KioskController
+from kiosk.display import Panel
+from kiosk.i18n import Translator
+from kiosk.router import SCREENS
+from screens.fonts import register_fonts
+from screens.model_screen import ModelScreen
+from screens.theme import Theme
+
+log = logging.getLogger("kiosk.screens")
+
+TICK_INTERVAL_S = 0.25
+
+
+class KioskApp(App):
+    """Shows the controller's current screen model."""
+
+    title = "courtkiosk"
+
+    def __init__(self, controller: KioskController, translator: Translator, screenshot_path: Path | None = None,
+                 screenshot_every_s: float = 3.0) -> None:
+        super().__init__()
+        self.controller = controller
+        self.translator = translator
+        display = controller.settings.display
+        self.theme = Theme(Panel(display.width_px, display.height_px, display.panel_diagonal_in))
+        self.manager = ScreenManager(transition=NoTransition())
+        self._screenshot_path = screenshot_path
+        self._screenshot_every_s = screenshot_every_s
+        self.first_frame_drawn = False
+
+    def build(self) -> ScreenManager:
+        """One :class:`ModelScreen` per router screen, then follow the controller."""
+        register_fonts()
+        for name in SCREENS:
+            self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent))
+        self.controller.subscribe(self.refresh)
+        Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
+        Window.bind(on_key_down=self._swallow_escape)
+        if self._screenshot_path is not None:
+            Clock.schedule_interval(lambda dt: self.save_screenshot(self._screenshot_path), self._screenshot_every_s)
+        self.refresh()
+        Clock.schedule_once(self._mark_first_frame, 0)
+        return self.manager
+
+    def _mark_first_frame(self, _dt: float) -> None:
+        self.first_frame_drawn = True
+        log.info("first frame drawn")
+
+    def intent(self, name: str, **params: object) -> None:
+        """A screen's button was released: hand it to the controller."""
+        self.controller.intent(name, **params)
+
+    def refresh(self) -> None:
+        """Apply the visitor's preferences, switch to the routed screen and render its model."""
+        prefs = self.controller.visit.preferences
+        self.theme.apply(prefs)
+        screen = self.current_screen
+        target: ModelScreen = self.manager.get_screen(self.controller.screen)
+        target.show(self.controller.model(), prefs.language)
+        if screen is not target:
+            self.manager.current = target.name
+
+    @property
+    def current_screen(self) -> ModelScreen:
+        """The screen on display."""
+        return self.manager.current_screen  # type: ignore[return-value]
+
+    @staticmethod
+    def _swallow_escape(_window: object, key: int, *_: object) -> bool:
+        # Escape (27) must never close a kiosk; Kivy's own handler is disabled in the config too.
+        return key == 27
+
+    @staticmethod
+    def save_screenshot(path: Path) -> Path:
+        """Write the window to ``path`` (Kivy numbers its files, so write aside and rename)."""
+        with tempfile.TemporaryDirectory() as folder:
+            written = Window.screenshot(name=os.path.join(folder, "shot.png"))
+            os.replace(written, path)
+        return path

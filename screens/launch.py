@@ -1,0 +1,35 @@
+"""The composition root of the GUI: settings → devices → controller → Kivy app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.config import Settings
+from screens.environment import prepare_kivy
+
+
+def build_app(settings: Settings, screenshot_path: Path | None = None):  # noqa: ANN201 - KioskApp needs Kivy imported
+    """Create the app with its devices and controller; devices deliver through Kivy's clock."""
+    prepare_kivy(settings.display.width_px, settings.display.height_px, settings.display.fullscreen)
+    from kivy.clock import Clock  # noqa: PLC0415 - only after prepare_kivy
+
+    from kiosk.controller import KioskController  # noqa: PLC0415
+    from kiosk.devices import DeviceManager  # noqa: PLC0415
+    from kiosk.i18n import Translator  # noqa: PLC0415
+    from screens.app import KioskApp  # noqa: PLC0415
+
+    devices = DeviceManager(settings, deliver=lambda call: Clock.schedule_once(lambda _dt: call()))
+    controller = KioskController(settings, devices)
+    devices.open_all(controller.device_event)
+    app = KioskApp(controller, Translator(settings.languages.available), screenshot_path=screenshot_path)
+    return app
+
+
+def run(settings: Settings, screenshot_path: Path | None = None) -> int:
+    """Run the kiosk until the window closes; devices are closed on the way out."""
+    app = build_app(settings, screenshot_path)
+    try:
+        app.run()
+    finally:
+        app.controller.devices.close_all()
+    return 0

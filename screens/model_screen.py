@@ -1,0 +1,119 @@
+"""The one screen class: it lays out any :class:`~kiosk.presenters.ScreenModel`.
+
+Title, body, the screen's actions, then the navigation bar at the bottom, and the inactivity
+warning as a modal layer over it. Widgets are rebuilt only when the model or the language changes;
+size and colour changes reach them through the theme's bindings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from kivy.graphics import Color, Rectangle
+from kivy.uix.anchorlayout import AnchorLayout
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.gridlayout import GridLayout
+from kivy.uix.screenmanager import Screen
+from kivy.uix.widget import Widget
+
+from kiosk.i18n import Text, Translator
+from kiosk.presenters import Action, ScreenModel
+from screens.theme import Theme
+from screens.widgets import KioskButton, KioskLabel
+
+Intent = Callable[..., None]
+
+
+class ModelScreen(Screen):
+    """A screen named after a router output, rendering that screen's model."""
+
+    def __init__(self, name: str, theme: Theme, translator: Translator, send_intent: Intent) -> None:
+        super().__init__(name=name)
+        self.theme = theme
+        self.translator = translator
+        self.send_intent = send_intent
+        self.buttons: dict[str, KioskButton] = {}
+        self._rendered: tuple[ScreenModel, str] | None = None
+        with self.canvas.before:
+            self._bg_colour = Color(*theme.colour_background)
+            self._bg = Rectangle(pos=self.pos, size=self.size)
+        theme.bind(colour_background=lambda _, value: setattr(self._bg_colour, "rgba", value))
+        self.bind(pos=self._redraw_bg, size=self._redraw_bg)
+        self.layer = FloatLayout()
+        self.add_widget(self.layer)
+
+    def _redraw_bg(self, *_: object) -> None:
+        self._bg.pos, self._bg.size = self.pos, self.size
+
+    def show(self, model: ScreenModel, language: str) -> None:
+        """Render ``model`` in ``language`` unless exactly that is already on screen."""
+        if self._rendered == (model, language):
+            return
+        self._rendered = (model, language)
+        self.buttons = {}
+        self.layer.clear_widgets()
+        self.layer.add_widget(self._content(model, language))
+        if model.overlay is not None:
+            self.layer.add_widget(self._overlay(model, language))
+
+    def _tr(self, text: Text, language: str) -> str:
+        return self.translator.text(text, language)
+
+    def _content(self, model: ScreenModel, language: str) -> Widget:
+        pad = self.theme.spacing_px * 2
+        box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px)
+        box.add_widget(KioskLabel(self.theme, text=self._tr(model.title, language), style="title"))
+        for paragraph in model.body:
+            box.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
+        if model.actions:
+            box.add_widget(self._grid(model.actions, language, cols=1 if len(model.actions) <= 4 else 2))
+        box.add_widget(Widget())  # pushes the navigation bar to the bottom
+        if model.nav:
+            box.add_widget(self._grid(model.nav, language, cols=3))
+        return box
+
+    def _overlay(self, model: ScreenModel, language: str) -> Widget:
+        assert model.overlay is not None
+        veil = AnchorLayout(anchor_y="center")
+        with veil.canvas.before:
+            Color(0, 0, 0, 0.6)
+            shade = Rectangle()
+        veil.bind(pos=lambda w, v: setattr(shade, "pos", v), size=lambda w, v: setattr(shade, "size", v))
+        pad = self.theme.spacing_px * 2
+        panel = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px, size_hint=(0.9, None))
+        with panel.canvas.before:
+            Color(*self.theme.colour_background)
+            frame = Rectangle()
+        panel.bind(pos=lambda w, v: setattr(frame, "pos", v), size=lambda w, v: setattr(frame, "size", v))
+        panel.add_widget(KioskLabel(self.theme, text=self._tr(model.overlay.title, language), style="title"))
+        panel.add_widget(KioskLabel(self.theme, text=self._tr(model.overlay.body, language)))
+        if model.overlay.actions:
+            panel.add_widget(self._grid(model.overlay.actions, language, cols=1))
+        panel.bind(minimum_height=panel.setter("height"))
+        veil.add_widget(panel)
+        return veil
+
+    def _grid(self, actions: tuple[Action, ...], language: str, cols: int) -> GridLayout:
+        grid = GridLayout(cols=cols, spacing=self.theme.spacing_px, size_hint_y=None)
+        grid.bind(minimum_height=grid.setter("height"))
+        for action in actions:
+            grid.add_widget(self._button(action, language))
+        return grid
+
+    def _button(self, action: Action, language: str) -> KioskButton:
+        label = action.literal or self._tr(action.label, language)
+        if action.checked is not None and action.literal is None:
+            state = self._tr(Text("toggle.on" if action.checked else "toggle.off"), language)
+            label = f"{label}：{state}" if language == "zh_CN" else f"{label}: {state}"
+        button = KioskButton(
+            self.theme, text=label, role=action.role, widget_id=action.widget_id,
+            checked=action.checked, enabled=action.enabled,
+        )
+        button.bind(on_release=lambda *_: self._activate(action))
+        self.buttons[action.widget_id] = button
+        return button
+
+    def _activate(self, action: Action) -> None:
+        if action.enabled:
+            self.send_intent(action.intent, **action.params)
+

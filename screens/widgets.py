@@ -1,0 +1,98 @@
+"""The few widgets every screen is made of: wrapping text and big buttons bound to the theme.
+
+Text wraps to its box and the box grows to the text, so nothing is cut off in any size or
+language; a word too long for its box shows up as a texture wider than the box, which the
+layout check reports.
+"""
+
+from __future__ import annotations
+
+from kivy.graphics import Color, Line, RoundedRectangle
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.label import Label
+
+from screens.fonts import FONT_NAME
+from screens.theme import Theme
+
+ROLE_COLOURS = {
+    "primary": ("primary", "on_primary"),
+    "secondary": ("surface", "on_surface"),
+    "toggle": ("surface", "on_surface"),
+    "danger": ("danger", "on_danger"),
+}
+
+
+class KioskLabel(Label):
+    """Wrapping text whose height follows its content."""
+
+    theme = ObjectProperty(None)
+    style = StringProperty("body")  # body | title | muted
+
+    def __init__(self, theme: Theme, **kwargs: object) -> None:
+        super().__init__(font_name=FONT_NAME, halign="left", valign="middle", size_hint_y=None, theme=theme, **kwargs)
+        theme.bind(body_px=self._restyle, title_px=self._restyle, colour_on_background=self._restyle, colour_muted_text=self._restyle)
+        self.bind(width=self._wrap, texture_size=self._fit)
+        self._restyle()
+
+    def _restyle(self, *_: object) -> None:
+        self.font_size = self.theme.title_px if self.style == "title" else self.theme.body_px
+        self.line_height = 1.3  # 适老化 1.2: line spacing at least 1.3
+        self.color = self.theme.colour_muted_text if self.style == "muted" else self.theme.colour_on_background
+
+    def _wrap(self, *_: object) -> None:
+        self.text_size = (self.width, None)
+
+    def _fit(self, *_: object) -> None:
+        self.height = self.texture_size[1]
+
+
+class KioskButton(ButtonBehavior, Label):
+    """A touch target at least 15 mm high that grows with its text; fires on release inside it."""
+
+    theme = ObjectProperty(None)
+    role = StringProperty("secondary")
+    widget_id = StringProperty("")
+    checked = ObjectProperty(None, allownone=True)
+    enabled = BooleanProperty(True)
+    focused = BooleanProperty(False)
+
+    def __init__(self, theme: Theme, **kwargs: object) -> None:
+        super().__init__(font_name=FONT_NAME, halign="center", valign="middle", size_hint_y=None, theme=theme, **kwargs)
+        with self.canvas.before:
+            self._fill_colour = Color()
+            self._fill = RoundedRectangle(radius=[theme.spacing_px])
+            self._outline_colour = Color(0, 0, 0, 0)
+            self._outline = Line(width=3)
+        theme.bind(body_px=self._restyle, target_px=self._fit, colour_primary=self._restyle, colour_surface=self._restyle, colour_focus=self._restyle)
+        self.bind(pos=self._redraw, size=self._redraw, width=self._wrap, texture_size=self._fit,
+                  focused=self._restyle, checked=self._restyle, enabled=self._restyle)
+        self._restyle()
+
+    def _restyle(self, *_: object) -> None:
+        fill, text = ROLE_COLOURS.get(self.role, ROLE_COLOURS["secondary"])
+        if self.checked:
+            fill, text = "primary", "on_primary"  # a checked toggle also says so in its text
+        self._fill_colour.rgba = getattr(self.theme, f"colour_{fill}")
+        self.color = getattr(self.theme, f"colour_{text}")
+        self.opacity = 1 if self.enabled else 0.45
+        self.font_size = self.theme.body_px
+        self._outline_colour.rgba = self.theme.colour_focus if self.focused else (0, 0, 0, 0)
+        self._fit()
+
+    def _wrap(self, *_: object) -> None:
+        padding = self.theme.spacing_px * 2
+        self.text_size = (max(1, self.width - padding), None)
+
+    def _fit(self, *_: object) -> None:
+        self.height = max(self.theme.target_px, self.texture_size[1] + self.theme.spacing_px * 2)
+
+    def _redraw(self, *_: object) -> None:
+        self._fill.pos, self._fill.size = self.pos, self.size
+        self._outline.rounded_rectangle = (self.x, self.y, self.width, self.height, self.theme.spacing_px)
+
+    def on_touch_down(self, touch: object) -> bool:
+        """Disabled buttons swallow the touch without reacting."""
+        if not self.enabled and self.collide_point(*touch.pos):  # type: ignore[attr-defined]
+            return True
+        return super().on_touch_down(touch)
