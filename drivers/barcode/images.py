@@ -17,6 +17,8 @@ def load_image(path: Path) -> np.ndarray:
 
     OpenCV reads most files; Pillow covers what OpenCV refuses (a 1×1 WebP, GIF frames).
     """
+    if not path.is_file():
+        raise ValueError(f"no image file {path}")
     image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
     if image is not None and image.dtype == np.uint8:
         return image
