@@ -54,7 +54,7 @@ def utc_now() -> datetime:
 class ContractModel(BaseModel):
     """Base of every model that crosses: immutable; unknown fields from a newer court are ignored."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", ser_json_bytes="base64", val_json_bytes="base64")
 
 
 class CourtError(ContractModel):

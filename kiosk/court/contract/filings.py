@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Base64Bytes, Field, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 
 from kiosk.court.contract.common import (
     CaseNumber,
@@ -33,6 +33,7 @@ CaseType = Literal[
 FilingRole = Literal["plaintiff", "defendant", "third_party"]
 FeeRelief = Literal["none", "deferral", "reduction", "waiver"]
 FilingState = Literal["received", "under_review", "accepted", "rejected"]
+Page = Annotated[bytes, Field(max_length=8_000_000, description="one scanned page (JPEG, PNG or PDF), base64url")]
 
 
 class PersonParty(ContractModel):
@@ -95,7 +96,7 @@ class EvidenceItem(ContractModel):
 
     name: ShortText
     purpose: ShortText | None = None
-    pages: Annotated[list[Base64Bytes], Field(max_length=50)] = []
+    pages: Annotated[list[Page], Field(max_length=50)] = []
     page_count: Annotated[int, Field(ge=0, le=500)]
 
 
@@ -151,7 +152,7 @@ class FeeReliefApplication(Submission):
     applicant_name: Name
     applicant_id_number: IdNumber
     reason: LongText
-    proof_pages: Annotated[list[Base64Bytes], Field(max_length=20)] = []
+    proof_pages: Annotated[list[Page], Field(max_length=20)] = []
 
     @model_validator(mode="after")
     def _names_a_case(self) -> FeeReliefApplication:
