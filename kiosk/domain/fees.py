@@ -225,7 +225,8 @@ def estimate(
     ``amount_yuan`` is the amount claimed (appealed, to enforce, preserved, of bankruptcy assets, of
     divorce property divided, of personality-rights damages); kinds without an amount ignore it and
     accept ``None``. ``configured`` is the province's per-case figure for range kinds; it is clamped into
-    the statutory range. ``stack_halvings`` quarters ``simple+mediation`` instead of halving it.
+    the statutory range, and kinds with a fixed figure ignore it. ``stack_halvings`` quarters
+    ``simple+mediation`` instead of halving it.
     Raises ``ValueError`` with the reason for an unknown kind or procedure, a negative or missing
     amount, or a reduction that does not apply to the kind.
     """
@@ -255,20 +256,20 @@ def estimate(
         return _result(kind, procedure, rule.article, fee, None, brackets, factor, capped, rule)
     low, high = rule.per_case
     statutory = (round_fen((low + variable) * factor), round_fen((high + variable) * factor))
-    fee = None
+    figure: Decimal | None = None
     if configured is not None:
         base = choose_in_range((low, high), configured)
-        fee = round_fen((base + variable) * factor)
-    return _result(kind, procedure, rule.article, fee, statutory, brackets, factor, capped, rule)
+        figure = round_fen((base + variable) * factor)
+    return _result(kind, procedure, rule.article, figure, statutory, brackets, factor, capped, rule)
 
 
-def choose_in_range(bounds: tuple[Decimal, Decimal], configured: Amount) -> Decimal:
-    """The configured figure, clamped into the statutory ``bounds``.
+def choose_in_range(range: tuple[Decimal, Decimal], configured: Amount) -> Decimal:
+    """The configured figure, clamped into the statutory ``range``.
 
     A province's figure outside the range the regulation allows is a configuration mistake; clamping
     keeps the estimate lawful (the nearer bound) instead of stopping a visitor's filing over it.
     """
-    low, high = bounds
+    low, high = range
     if low > high:
         raise ValueError(f"range bounds are reversed: {low} > {high}")
     return min(max(to_decimal(configured), low), high)

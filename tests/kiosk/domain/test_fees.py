@@ -32,6 +32,15 @@ def property_fee_by_quick_formula(amount: Decimal) -> Decimal:
     return amount * D("0.005") + D(41800)
 
 
+def lowest_figure(kind: str, amount: Decimal) -> Decimal:
+    """The fee, or the bottom of the range for kinds whose per-case figure is set by the province."""
+    result = estimate(kind, amount)
+    if result.fee is not None:
+        return result.fee
+    assert result.range is not None
+    return result.range[0]
+
+
 def fen(value: Decimal) -> Decimal:
     return value.quantize(D("0.01"), rounding="ROUND_HALF_UP")
 
@@ -102,12 +111,15 @@ class TestPropertyCases:
         assert estimate("property", amount).fee == fen(property_fee_by_quick_formula(amount))
 
     @given(
+        st.sampled_from(
+            ["property", "divorce", "personality_rights", "enforcement", "preservation", "payment_order", "bankruptcy"]
+        ),
         st.decimals(min_value=0, max_value=10**9, places=2),
         st.decimals(min_value=0, max_value=10**9, places=2),
     )
-    def test_fee_never_falls_when_the_amount_rises(self, a: Decimal, b: Decimal) -> None:
+    def test_no_amount_based_fee_falls_when_the_amount_rises(self, kind: str, a: Decimal, b: Decimal) -> None:
         low, high = sorted((a, b))
-        assert estimate("property", low).fee <= estimate("property", high).fee
+        assert lowest_figure(kind, low) <= lowest_figure(kind, high)
 
     def test_ip_case_with_an_amount_uses_the_property_scale(self) -> None:
         assert estimate("ip_with_amount", 300_000).fee == estimate("property", 300_000).fee == D("5800.00")
@@ -186,6 +198,9 @@ class TestNonPropertyCases:
         result = estimate("divorce", None, configured=200)
         assert result.fee == D(200)
         assert result.range == (D(50), D(300))
+
+    def test_configured_figure_is_ignored_by_fixed_fee_kinds(self) -> None:
+        assert estimate("labor", None, configured=30).fee == D(10)
 
     def test_configured_figure_outside_the_range_is_clamped(self) -> None:
         assert estimate("other_non_property", None, configured=500).fee == D(100)
