@@ -62,6 +62,7 @@ class CameraScanner(CodeScanner):
         frame_interval_s: float = 0.0,
         reopen_interval_s: float = 2.0,
         legacy_encoding: str = DEFAULT_LEGACY_ENCODING,
+        read_inverted: bool = False,
     ) -> None:
         if fallback_every < 1 or leave_after_frames <= fallback_every:
             # Otherwise a code only zbar reads would look gone between two fallback frames.
@@ -71,7 +72,7 @@ class CameraScanner(CodeScanner):
         self._frame_interval_s = frame_interval_s
         self._reopen_interval_s = reopen_interval_s
         self._fallback_every = fallback_every
-        self._pipeline = DecodePipeline(symbologies, legacy_encoding=legacy_encoding)
+        self._pipeline = DecodePipeline(symbologies, legacy_encoding=legacy_encoding, read_inverted=read_inverted)
         self._tracker = PresentationTracker(leave_after_frames)
         self._emit: Emit | None = None
         self._thread: threading.Thread | None = None

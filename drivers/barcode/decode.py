@@ -40,13 +40,17 @@ def to_gray(image: np.ndarray) -> np.ndarray:
 
 
 class DecodePipeline:
-    """Decodes images for the configured symbologies with every decoding library available."""
+    """Decodes images for the configured symbologies with every decoding library available.
+
+    ``read_inverted`` makes zxing-cpp also look for light-on-dark codes (a phone in dark mode).
+    """
 
     def __init__(
         self,
         symbologies: Sequence[str] = DEFAULT_SYMBOLOGIES,
         *,
         legacy_encoding: str = DEFAULT_LEGACY_ENCODING,
+        read_inverted: bool = False,
     ) -> None:
         if not symbologies:
             raise ValueError("at least one symbology must be configured")
@@ -55,7 +59,7 @@ class DecodePipeline:
         #: Library name → why it is not in use (missing, or unable to read any configured symbology).
         self.unavailable: dict[str, str] = {}
         try:
-            self.passes.append(ZxingDecoder(self.symbologies, legacy_encoding))
+            self.passes.append(ZxingDecoder(self.symbologies, legacy_encoding, read_inverted=read_inverted))
         except ImportError as exc:
             self.unavailable["zxing-cpp"] = str(exc)
         try:
