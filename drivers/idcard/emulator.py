@@ -2,7 +2,7 @@
 
 The serial driver on the slave side cannot tell it from a reader on a USB-serial adapter: it gets
 the same frames, the same status codes and, when asked, the same faults (silence, line noise,
-unreadable cards).
+corrupted reads, unreadable cards).
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ class ReaderEmulator:
     def __init__(self, *, seed: int = 467) -> None:
         self.card: ResidentCard | None = None
         self.readable = True
-        self.garbled = False
+        #: Line noise before and after every answer (the driver must skip it).
+        self.noisy = False
+        #: Card reads arrive with a flipped bit (the check byte catches it).
+        self.corrupt_reads = False
         self.answering = True
         #: Requests received, by command, for tests that count what the driver asked.
         self.requests: Counter[Command | None] = Counter()
@@ -118,7 +121,7 @@ class ReaderEmulator:
         if not self.answering:
             return b""
         reply = self._answer(request)
-        if self.garbled:
+        if self.noisy:
             return self._line_noise() + reply + self._line_noise()
         return reply
 
@@ -143,7 +146,7 @@ class ReaderEmulator:
         if card is None or not self.readable:
             return encode_response(Sw3.CARD_READ_FAILED)
         reply = encode_card_response(card)
-        if self.garbled:
+        if self.corrupt_reads:
             # A flipped bit in the text: the check byte no longer matches, as on a noisy line.
             position = self._noise.randrange(7, len(reply) - 1)
             reply = reply[:position] + bytes([reply[position] ^ 0x10]) + reply[position + 1 :]

@@ -12,6 +12,7 @@ I/O, so the serial driver, the emulator and the tests share one codec.
 from __future__ import annotations
 
 import enum
+import operator
 from dataclasses import dataclass
 from functools import reduce
 from types import MappingProxyType
@@ -179,7 +180,7 @@ class Response:
 
 def checksum(data: bytes) -> int:
     """XOR of all bytes: the protocol's check over the length field and the body."""
-    return reduce(lambda acc, byte: acc ^ byte, data, 0)
+    return reduce(operator.xor, data, 0)
 
 
 def _frame(body: bytes) -> bytes:

@@ -153,7 +153,8 @@ class SimulatedIdReader(IdCardReader):
         emulator = self._emulator
         emulator.card = scenario.card
         emulator.readable = scenario.readable
-        emulator.garbled = scenario.garbled
+        emulator.noisy = scenario.garbled
+        emulator.corrupt_reads = scenario.garbled
         emulator.answering = scenario.answering
         if scenario.plugged:
             self._plug()

@@ -8,6 +8,7 @@ licensed library, and it is never written to disk.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,8 @@ LENGTHS_SIZE = 4
 CARD_TYPE_OFFSET = 248
 LONG_TERM = "长期"
 _PADDING = " \x00"
+#: A chip holds the canonical form; typed-in variants (full-width, spaces, lower-case x) are not.
+_CHIP_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 _SUCCESS = 0x90
 
 
@@ -124,7 +127,7 @@ def decode_text_block(block: bytes, photo: bytes = b"") -> ResidentCard:
     nation = _coded(slots, "nation", NATIONS)
     birth_date = _date(slots, "birth_date")
     id_number = slots["id_number"]
-    if not is_valid_id_number(id_number):
+    if not (_CHIP_ID_SHAPE.fullmatch(id_number) and is_valid_id_number(id_number)):
         raise MalformedTextBlock("id_number", "is not a valid GB 11643 number")
     if id_number[6:14] != birth_date.strftime("%Y%m%d"):
         raise MalformedTextBlock("birth_date", "disagrees with the ID number")
