@@ -17,6 +17,9 @@ from kiosk import __version__
 COMMANDS: tuple[str, ...] = (
     "kiosk.commands.run",
     "kiosk.commands.diagram",
+    "kiosk.commands.screenshots",
+    "kiosk.commands.court_sim",
+    "kiosk.commands.decode",
 )
 
 

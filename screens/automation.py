@@ -12,6 +12,7 @@ import importlib
 import json
 import logging
 import sys
+import time
 import traceback
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -22,8 +23,8 @@ log = logging.getLogger("kiosk.automation")
 
 Wait = int | Callable[[], bool]
 Script = Callable[["Robot"], Iterator[Wait]]
-#: Frames a condition may take before the script fails (about 20 s at Xvfb's frame rate).
-MAX_WAIT_FRAMES = 1200
+#: How long a condition may take before the script fails.
+MAX_WAIT_S = 90.0
 
 
 @dataclass
@@ -90,23 +91,22 @@ class Robot:
 def _drive(robot: Robot, steps: Iterator[Wait], done: Callable[[BaseException | None], None]) -> None:
     from kivy.clock import Clock  # noqa: PLC0415
 
-    state: dict[str, Any] = {"frames": 0, "condition": None}
+    state: dict[str, Any] = {"since": time.monotonic(), "condition": None}
 
     def frame(_dt: float) -> None:
         try:
             condition = state["condition"]
             if callable(condition):
                 if not condition():
-                    state["frames"] += 1
-                    if state["frames"] > MAX_WAIT_FRAMES:
-                        raise TimeoutError(f"waited too long on {robot.screen_name}")
+                    if time.monotonic() - state["since"] > MAX_WAIT_S:
+                        raise TimeoutError(f"waited {MAX_WAIT_S:.0f} s on {robot.screen_name}")
                     Clock.schedule_once(frame, 0)
                     return
             elif isinstance(condition, int) and condition > 0:
                 state["condition"] = condition - 1
                 Clock.schedule_once(frame, 0)
                 return
-            state["condition"], state["frames"] = next(steps), 0
+            state["condition"], state["since"] = next(steps), time.monotonic()
             Clock.schedule_once(frame, 0)
         except StopIteration:
             done(None)

@@ -61,15 +61,23 @@ class ModelScreen(Screen):
 
     def _content(self, model: ScreenModel, language: str) -> Widget:
         pad = self.theme.spacing_px * 2
-        box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px)
+        box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px * 1.5)
         box.add_widget(KioskLabel(self.theme, text=self._tr(model.title, language), style="title"))
         for paragraph in model.body:
             box.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
-        if model.actions:
-            box.add_widget(self._grid(model.actions, language, cols=1 if len(model.actions) <= 4 else 2))
+        main = tuple(a for a in model.actions if a.role == "primary")
+        others = tuple(a for a in model.actions if a.role != "primary")
+        if main:
+            box.add_widget(self._grid(main, language, cols=1))
+        if others:
+            box.add_widget(self._grid(others, language, cols=2))
         box.add_widget(Widget())  # pushes the navigation bar to the bottom
-        if model.nav:
-            box.add_widget(self._grid(model.nav, language, cols=3))
+        steps = tuple(a for a in model.nav if a.role != "toggle")
+        modes = tuple(a for a in model.nav if a.role == "toggle")
+        if steps:
+            box.add_widget(self._grid(steps, language, cols=len(steps)))
+        if modes:
+            box.add_widget(self._grid(modes, language, cols=3))
         return box
 
     def _overlay(self, model: ScreenModel, language: str) -> Widget:

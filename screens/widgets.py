@@ -64,7 +64,7 @@ class KioskButton(ButtonBehavior, Label):
             self._fill = RoundedRectangle(radius=[theme.spacing_px])
             self._outline_colour = Color(0, 0, 0, 0)
             self._outline = Line(width=3)
-        theme.bind(body_px=self._restyle, target_px=self._fit, colour_primary=self._restyle, colour_surface=self._restyle, colour_focus=self._restyle)
+        theme.bind(body_px=self._restyle, title_px=self._restyle, target_px=self._fit, colour_primary=self._restyle, colour_surface=self._restyle, colour_focus=self._restyle)
         self.bind(pos=self._redraw, size=self._redraw, width=self._wrap, texture_size=self._fit,
                   focused=self._restyle, checked=self._restyle, enabled=self._restyle)
         self._restyle()
@@ -76,7 +76,7 @@ class KioskButton(ButtonBehavior, Label):
         self._fill_colour.rgba = getattr(self.theme, f"colour_{fill}")
         self.color = getattr(self.theme, f"colour_{text}")
         self.opacity = 1 if self.enabled else 0.45
-        self.font_size = self.theme.body_px
+        self.font_size = self.theme.title_px if self.role == "primary" else self.theme.body_px
         self._outline_colour.rgba = self.theme.colour_focus if self.focused else (0, 0, 0, 0)
         self._fit()
 
@@ -85,7 +85,8 @@ class KioskButton(ButtonBehavior, Label):
         self.text_size = (max(1, self.width - padding), None)
 
     def _fit(self, *_: object) -> None:
-        self.height = max(self.theme.target_px, self.texture_size[1] + self.theme.spacing_px * 2)
+        minimum = self.theme.target_px * (1.5 if self.role == "primary" else 1)
+        self.height = max(minimum, self.texture_size[1] + self.theme.spacing_px * 2)
 
     def _redraw(self, *_: object) -> None:
         self._fill.pos, self._fill.size = self.pos, self.size

@@ -59,9 +59,12 @@ class KioskFlow(StateChart):
     staff_exit = maintenance.to(attract)
     error_execution = out_of_service.from_.any()
 
-    def on_error_execution(self, error: Exception | None = None) -> None:
-        """Log the failure (type only: messages may carry visitor data) and stay in service mode."""
-        log.error("transition failed: %s; kiosk out of service", type(error).__name__ if error else "unknown")
+    def on_enter_out_of_service(self, event: str, error: Exception | None = None) -> None:
+        """Log why (an exception's type only: its message may carry visitor data)."""
+        if error is not None:
+            log.error("transition failed: %s; kiosk out of service", type(error).__name__)
+        else:
+            log.warning("kiosk out of service (%s)", event)
 
     @property
     def step(self) -> str:

@@ -17,3 +17,20 @@ def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
     yield robot.until_screen("lookup")
     yield 2
     robot.results["after"] = {"state": robot.controller.flow.step, "screen": robot.screen_name}
+
+
+def inactivity_warning_then_wipe(robot: Robot) -> Iterator[Wait]:
+    """Leave the kiosk alone in a journey: the warning appears on screen, one touch extends, then it wipes."""
+    yield robot.until_screen("attract")
+    robot.touch("start_visit")
+    yield robot.until_screen("home")
+    robot.touch("choose_filing")
+    yield robot.until_screen("filing")
+    robot.controller.visit.journeys["filing"] = {"plaintiff": "测试人"}
+    yield lambda: "extend_time" in robot.app.current_screen.buttons
+    robot.results["warning_shown_on"] = robot.screen_name
+    robot.touch("extend_time")
+    yield lambda: "extend_time" not in robot.app.current_screen.buttons
+    robot.results["extended"] = robot.controller.idle.extensions_used
+    yield robot.until_screen("attract")
+    robot.results["after_timeout"] = {"screen": robot.screen_name, "journeys": robot.controller.visit.journeys}

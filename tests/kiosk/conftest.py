@@ -1,0 +1,43 @@
+"""Fixtures for the headless core: a controller on a hand-moved clock with the simulated devices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.config import Settings
+from kiosk.controller import KioskController
+from kiosk.devices import DeviceManager
+
+
+class ManualClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", devices={"receipt_printer": {"options": {"output_dir": str(tmp_path / "printed")}}})
+
+
+@pytest.fixture
+def controller(settings: Settings, clock: ManualClock) -> Iterator[KioskController]:
+    devices = DeviceManager(settings)
+    kiosk = KioskController(settings, devices, clock=clock)
+    devices.open_all(kiosk.device_event)
+    yield kiosk
+    devices.close_all()

@@ -1,0 +1,101 @@
+"""The visitor state machine, driven without any GUI."""
+
+import logging
+
+import pytest
+
+from kiosk.flow import JOURNEYS, KioskFlow
+
+
+def started() -> KioskFlow:
+    flow = KioskFlow()
+    flow.send("start_visit")
+    return flow
+
+
+def test_starts_on_the_attract_screen_and_a_touch_opens_home() -> None:
+    flow = KioskFlow()
+    assert flow.step == "attract"
+    assert not flow.in_visit
+    flow.send("start_visit")
+    assert flow.step == "home"
+    assert flow.in_visit
+
+
+@pytest.mark.parametrize("journey", JOURNEYS)
+def test_every_journey_is_entered_from_home_and_left_by_back_and_home(journey: str) -> None:
+    flow = started()
+    flow.send(f"choose_{journey}")
+    assert flow.step == journey
+    flow.send("back")
+    assert flow.step == "home"
+    flow.send(f"choose_{journey}")
+    flow.send("go_home")
+    assert flow.step == "home"
+
+
+def test_help_returns_to_the_exact_step_it_was_asked_from() -> None:
+    flow = started()
+    flow.send("choose_payment")
+    flow.send("ask_help")
+    assert flow.step == "help"
+    flow.send("back")
+    assert flow.step == "payment"
+
+
+def test_a_visit_ends_with_the_rating_and_returns_to_attract() -> None:
+    flow = started()
+    flow.send("choose_lookup")
+    flow.send("finish")
+    assert flow.step == "rating"
+    flow.send("rated")
+    assert flow.step == "attract"
+
+
+@pytest.mark.parametrize("where", ["home", "lookup", "help", "rating"])
+def test_timeout_from_any_visitor_state_returns_to_attract(where: str) -> None:
+    flow = started()
+    if where == "lookup":
+        flow.send("choose_lookup")
+    elif where == "help":
+        flow.send("ask_help")
+    elif where == "rating":
+        flow.send("finish")
+    flow.send("timeout")
+    assert flow.step == "attract"
+
+
+def test_an_exception_inside_a_transition_lands_in_out_of_service_and_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """GIVEN a transition whose action raises WHEN it runs THEN the kiosk is out of service, not crashed."""
+
+    class Failing:
+        def on_choose_lookup(self) -> None:
+            raise RuntimeError("backend exploded with 110101199003071233")
+
+    flow = KioskFlow(listeners=[Failing()])
+    flow.send("start_visit")
+    with caplog.at_level(logging.ERROR, logger="kiosk.flow"):
+        flow.send("choose_lookup")
+    assert flow.step == "out_of_service"
+    assert "RuntimeError" in caplog.text
+    assert "110101199003071233" not in caplog.text  # the message is not logged: it may carry personal data
+
+
+def test_out_of_service_recovers_to_attract_and_maintenance_is_reached_only_from_idle_states() -> None:
+    flow = started()
+    flow.send("staff_enter")
+    assert flow.step == "home"  # never in the middle of a visit
+    flow.send("service_unavailable")
+    assert flow.step == "out_of_service"
+    flow.send("staff_enter")
+    assert flow.step == "maintenance"
+    flow.send("staff_exit")
+    assert flow.step == "attract"
+
+
+def test_the_diagram_is_drawn_from_the_machine(tmp_path) -> None:
+    from kiosk.cli import main
+
+    out = tmp_path / "flow.png"
+    assert main(["diagram", "--output", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")

@@ -1,0 +1,22 @@
+"""The router's fixed precedence."""
+
+from kiosk.flow import KioskFlow
+from kiosk.router import SCREENS, ServiceHealth, route
+
+OK = ServiceHealth(required_devices_working=True)
+BROKEN = ServiceHealth(required_devices_working=False)
+
+
+def test_out_of_service_beats_maintenance_beats_the_step() -> None:
+    assert route("lookup", BROKEN, staff_session=True) == "out_of_service"
+    assert route("lookup", OK, staff_session=True) == "maintenance"
+    assert route("lookup", OK, staff_session=False) == "lookup"
+
+
+def test_an_unknown_step_falls_back_to_attract() -> None:
+    assert route("no_such_step", OK, staff_session=False) == "attract"
+
+
+def test_every_state_of_the_machine_has_a_screen() -> None:
+    leaf_states = {s.id for s in KioskFlow.states_map.values() if not s.is_compound and s.id != "last_step"}
+    assert leaf_states <= set(SCREENS)

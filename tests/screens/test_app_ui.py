@@ -1,0 +1,38 @@
+"""The real Kivy app under Xvfb, driven by simulated touches."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.screens.conftest import ROOT, RunScript
+
+pytestmark = pytest.mark.ui
+
+
+def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
+    results = run_in_app("touch_case_lookup")
+    assert results["before"] == {"state": "home", "screen": "home"}
+    assert results["after"] == {"state": "lookup", "screen": "lookup"}
+
+
+def test_home_screenshots_in_every_locale_size_and_contrast_have_no_text_cut_off(display: str, tmp_path: Path) -> None:
+    """The same command as `make screenshots`, into a temporary folder; it fails on any text that does not fit."""
+    env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-m", "kiosk", "screenshots", "--out", str(tmp_path / "shots")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    shots = sorted((tmp_path / "shots").glob("home-*.png"))
+    assert len(shots) == 3 * 3 * 2
+    assert "0 with layout problems" in run.stdout
+
+
+def test_the_inactivity_warning_is_shown_extended_by_a_touch_and_then_the_visit_is_wiped(run_in_app: RunScript) -> None:
+    results = run_in_app("inactivity_warning_then_wipe", KIOSK_TIMEOUTS__IDLE_TIMEOUT_S="6", KIOSK_TIMEOUTS__IDLE_WARNING_S="20")
+    assert results["warning_shown_on"] == "filing"
+    assert results["extended"] == 1
+    assert results["after_timeout"] == {"screen": "attract", "journeys": {}}
