@@ -18,6 +18,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.commands.run",
     "kiosk.commands.diagram",
     "kiosk.commands.screenshots",
+    "kiosk.commands.doctor",
     "kiosk.commands.court_sim",
     "kiosk.commands.decode",
 )
