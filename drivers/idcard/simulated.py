@@ -74,6 +74,7 @@ class SimulatedIdReader(IdCardReader):
             "reconnect_interval_s": reconnect_interval_s,
         }
         self._reader: Ga467Reader | None = None
+        self._enabled = False
 
     @classmethod
     def is_usable(cls) -> bool:
@@ -97,6 +98,7 @@ class SimulatedIdReader(IdCardReader):
         self._link_dir = tempfile.mkdtemp(prefix="courtkiosk-idcard-")
         self._apply(SCENARIOS[self._scenario])
         self._reader = Ga467Reader(port=self.port, **self._reader_options)
+        self._reader.set_enabled(self._enabled)
         self._reader.open(emit)
 
     def close(self) -> None:
@@ -122,7 +124,8 @@ class SimulatedIdReader(IdCardReader):
         return self._reader.self_test()
 
     def set_enabled(self, enabled: bool) -> None:
-        """Passed to the real driver."""
+        """Passed to the real driver (remembered until it is open)."""
+        self._enabled = enabled
         if self._reader is not None:
             self._reader.set_enabled(enabled)
 
