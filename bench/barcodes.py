@@ -95,7 +95,9 @@ class Score:
     median_ms: float = 0.0
 
 
-def score(decode: Callable[[np.ndarray], list[Decoded]], samples: Sequence[Sample], images: Sequence[np.ndarray]) -> Score:
+def score(
+    decode: Callable[[np.ndarray], list[Decoded]], samples: Sequence[Sample], images: Sequence[np.ndarray]
+) -> Score:
     """Decode each image once, timing the CPU it takes."""
     result, times = Score(total=len(samples)), []
     for sample, image in zip(samples, images, strict=True):
@@ -186,8 +188,11 @@ def _print_frame_costs(code_frame_ms: list[float]) -> None:
     fast_ms = _times(lambda f: pipeline.decode(f, fallback=False), empty)
     full_ms = _times(pipeline.decode, empty)
     names = "+".join(DEFAULT_SYMBOLOGIES)
-    print(f"pipeline ({names}), 1280x720 frames holding a QR or Code 128 code: median {statistics.median(code_frame_ms):.1f} ms")
-    print(f"pipeline ({names}), empty frames: zxing-cpp pass only {statistics.median(fast_ms):.1f} ms, with zbar fallback {statistics.median(full_ms):.1f} ms")
+    print(f"pipeline ({names}), 1280x720 frames with a QR or Code 128 code: {statistics.median(code_frame_ms):.1f} ms")
+    print(
+        f"pipeline ({names}), empty 1280x720 frames: zxing-cpp pass only {statistics.median(fast_ms):.1f} ms,"
+        f" with the zbar fallback {statistics.median(full_ms):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -165,7 +165,8 @@ class HidScanner(CodeScanner):
 
     def _set_status(self, status: DeviceStatus) -> None:
         with self._lock:
-            changed = status != self._status
+            # A new detail alone (another error text) is not news to the flow.
+            changed = (status.health, status.message_key) != (self._status.health, self._status.message_key)
             self._status = status
         if changed:
             log.info("wedge scanner %s: %s %s", status.health, status.message_key, status.detail)

@@ -58,7 +58,9 @@ class Presentation:
 SCENARIOS: dict[str, Presentation | None] = {
     "idle": None,
     "receipt_qr": Presentation("https://court.example.cn/r/2024-0105-000123?k=7F3A"),
-    "receipt_qr_gbk": Presentation("北京市朝阳区人民法院 诉讼费收据 2024-0105-000123", encoding="gbk", mode="byte"),
+    "receipt_qr_gbk": Presentation(
+        "北京市朝阳区人民法院 诉讼费收据 2024-0105-000123", encoding="gbk", mode="byte"
+    ),
     "receipt_qr_hanzi": Presentation("北京市朝阳区人民法院诉讼费收据", mode="hanzi"),
     "payer_code": Presentation("134567890123456789", symbology="Code128"),
     "tracking_number": Presentation("GD2024-000815", symbology="Code128"),
@@ -96,7 +98,8 @@ class SimulatedScanner(CodeScanner):
         self._emit = emit
         self._thread = threading.Thread(target=self._work, name="barcode-simulated", daemon=True)
         self._thread.start()
-        self._jobs.put(self._apply_scenario_status)
+        scenario = self._scenario
+        self._jobs.put(lambda: self._apply_status(scenario))
 
     def close(self) -> None:
         """Stop the worker after what was already presented."""
@@ -126,14 +129,16 @@ class SimulatedScanner(CodeScanner):
     # --- test and dev-panel helpers ------------------------------------------------------------
 
     def scenario(self, name: str) -> None:
-        """Switch to a named scenario; its health applies at once."""
+        """Switch to a named scenario; its health is reported from the worker thread next."""
         if name not in SCENARIOS:
             raise ValueError(f"unknown scanner scenario {name!r}; known: {', '.join(SCENARIOS)}")
         self._scenario = name
         if self._thread is not None:
-            self._jobs.put(self._apply_scenario_status)
+            self._jobs.put(lambda: self._apply_status(name))
 
-    def present(self, text: str, symbology: str = "QRCode", *, encoding: str | None = None, mode: str | None = None) -> None:
+    def present(
+        self, text: str, symbology: str = "QRCode", *, encoding: str | None = None, mode: str | None = None
+    ) -> None:
         """Hold a code in front of the simulated camera (reported only while enabled and plugged in)."""
         if not self._enabled:
             return
@@ -155,8 +160,8 @@ class SimulatedScanner(CodeScanner):
             except Exception:
                 log.exception("simulated scanner job failed")
 
-    def _apply_scenario_status(self) -> None:
-        if self._scenario == "unplugged":
+    def _apply_status(self, scenario: str) -> None:
+        if scenario == "unplugged":
             status = DeviceStatus(Health.ABSENT, "scanner.status.camera_absent", "simulated: unplugged")
         else:
             status = DeviceStatus(Health.OK, "scanner.status.ok", "simulated")
