@@ -53,9 +53,13 @@ class Robot:
 
     def touch(self, widget_id: str) -> None:
         """Press and release a finger on the centre of a button, as a visitor would."""
+        button = self.button(widget_id)
+        self.touch_at(*button.to_window(*button.center))
+
+    def touch_at(self, x: float, y: float) -> None:
+        """Press and release a finger at window coordinates (origin bottom left)."""
         from kivy.tests.common import UnitTestTouch  # noqa: PLC0415
 
-        x, y = self.button(widget_id).to_window(*self.button(widget_id).center)
         touch = UnitTestTouch(x, y)
         touch.touch_down()
         touch.touch_up()
@@ -63,6 +67,11 @@ class Robot:
     def until_screen(self, name: str) -> Callable[[], bool]:
         """A wait condition: the named screen is on display."""
         return lambda: self.screen_name == name
+
+    def walk_away(self) -> None:
+        """Make the visitor's idle time reach the limit now, as if they had walked away."""
+        idle = self.controller.idle
+        idle.restart(time.monotonic() - idle.limit_s, idle.limit_s)
 
     def screenshot(self, path: Path) -> Path:
         """Save the window as it is now."""

@@ -56,6 +56,16 @@ class ModelScreen(Screen):
         if model.overlay is not None:
             self.layer.add_widget(self._overlay(model, language))
 
+    def on_touch_up(self, touch: object) -> bool:
+        """A touch no button took goes to the model's background intent, if it has one."""
+        if super().on_touch_up(touch):
+            return True
+        rendered = self._rendered
+        if rendered and rendered[0].background_intent and self.collide_point(*touch.pos):  # type: ignore[attr-defined]
+            self.send_intent(rendered[0].background_intent)
+            return True
+        return False
+
     def _tr(self, text: Text, language: str) -> str:
         return self.translator.text(text, language)
 

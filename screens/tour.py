@@ -43,4 +43,51 @@ def home_in_every_mode(robot: Robot, out_dir: Path) -> Iterator[Wait]:
                 name = f"home-{language}-{size.value}-{'high_contrast' if contrast else 'default'}"
                 robot.screenshot(out_dir / f"{name}.png")
                 problems[name] = robot.layout_problems()
-    robot.results["layout_problems"] = problems
+    robot.results.setdefault("layout_problems", {}).update(problems)
+
+
+def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
+    """Each visitor screen once, reached by touches, including the inactivity warning."""
+    problems: dict[str, list[str]] = {}
+
+    def shoot(name: str) -> None:
+        robot.screenshot(out_dir / f"{name}.png")
+        problems[name] = robot.layout_problems()
+
+    yield robot.until_screen("attract")
+    yield SETTLE_FRAMES
+    shoot("attract")
+    robot.touch("start_visit")
+    yield robot.until_screen("home")
+    for journey in ("filing", "lookup", "payment", "work_order", "queue_ticket"):
+        robot.touch(f"choose_{journey}")
+        yield robot.until_screen(journey)
+        yield SETTLE_FRAMES
+        shoot(journey)
+        robot.touch("back")
+        yield robot.until_screen("home")
+    robot.touch("ask_help")
+    yield robot.until_screen("help")
+    yield SETTLE_FRAMES
+    shoot("help")
+    robot.touch("back")
+    yield robot.until_screen("home")
+    robot.walk_away()
+    yield lambda: "extend_time" in robot.app.current_screen.buttons
+    yield SETTLE_FRAMES
+    shoot("idle_warning")
+    robot.touch("extend_time")
+    yield lambda: "extend_time" not in robot.app.current_screen.buttons
+    robot.touch("finish")
+    yield robot.until_screen("rating")
+    yield SETTLE_FRAMES
+    shoot("rating")
+    robot.results.setdefault("layout_problems", {}).update(problems)
+
+
+def full_tour(robot: Robot, out_dir: Path) -> Iterator[Wait]:
+    """Every visitor screen, then the home screen in every mode."""
+    yield from every_visitor_screen(robot, out_dir)
+    robot.touch("rate-0")
+    yield robot.until_screen("attract")
+    yield from home_in_every_mode(robot, out_dir)

@@ -24,9 +24,9 @@ def take(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config) if args.config else None)
     with display_available(settings.display.width_px, settings.display.height_px):
         from screens.automation import run_script  # noqa: PLC0415 - the core never needs Kivy
-        from screens.tour import home_in_every_mode  # noqa: PLC0415
+        from screens.tour import full_tour  # noqa: PLC0415
 
-        results, error = run_script(functools.partial(home_in_every_mode, out_dir=args.out), settings)
+        results, error = run_script(functools.partial(full_tour, out_dir=args.out), settings)
     if error:
         print(error)
         return 1

@@ -52,6 +52,8 @@ class ScreenModel:
     actions: tuple[Action, ...] = ()
     nav: tuple[Action, ...] = ()
     overlay: Overlay | None = None
+    #: Sent when the visitor touches the screen outside every button (the attract screen: "touch anywhere").
+    background_intent: str | None = None
 
     def speech(self) -> tuple[Text, ...]:
         """What voice mode reads on entry, in reading order (the overlay first when present)."""

@@ -59,6 +59,7 @@ def attract(ctx: ScreenContext) -> ScreenModel:
         Text("title.attract"),
         (Text("body.attract"),),
         (Action("start_visit", Text("button.start"), "primary"), *languages),
+        background_intent="start_visit",
     )
 
 

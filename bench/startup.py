@@ -1,0 +1,94 @@
+"""Cold start: process start → first drawn frame, for the kiosk and for a one-label Kivy app.
+
+Each run is a fresh process on a private Xvfb; the figure is taken inside the app at its first
+frame (measured from the OS's process start time), plus resident memory once the screen settles.
+Prints the median and spread of RUNS runs and the kiosk/minimal ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.virtual_display import virtual_display  # noqa: E402
+from screens.automation import Robot, Wait  # noqa: E402
+
+RUNS = 5
+SETTLE_FRAMES = 30
+
+MINIMAL_APP = """
+import json, os, sys, time, psutil
+os.environ.setdefault("KIVY_NO_ARGS", "1"); os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+from kivy.config import Config
+Config.set("graphics", "width", "1080"); Config.set("graphics", "height", "1920")
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.uix.label import Label
+class Minimal(App):
+    def build(self):
+        Clock.schedule_once(self.first_frame, 0)
+        return Label(text="hello")
+    def first_frame(self, _dt):
+        proc = psutil.Process()
+        first = time.time() - proc.create_time()
+        Clock.schedule_once(lambda _dt: self.finish(first, proc), 0.5)
+    def finish(self, first, proc):
+        json.dump({"first_frame_s": first, "rss_mib": proc.memory_info().rss / 2**20}, open(sys.argv[1], "w"))
+        self.stop()
+Minimal().run()
+"""
+
+
+def first_frame(robot: Robot) -> Iterator[Wait]:
+    """Automation script: record the time of the first drawn attract frame and the memory after it."""
+    import time  # noqa: PLC0415
+
+    process = psutil.Process()
+    yield lambda: robot.app.first_frame_drawn
+    robot.results["first_frame_s"] = time.time() - process.create_time()
+    yield robot.until_screen("attract")
+    yield SETTLE_FRAMES
+    robot.results["rss_mib"] = process.memory_info().rss / 2**20
+
+
+def run_once(command: list[str], result: Path, env: dict[str, str]) -> dict[str, float]:
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+    data = json.loads(result.read_text())
+    return data.get("results", data)
+
+
+def summary(values: list[float]) -> str:
+    return f"median {statistics.median(values):.3f}  min {min(values):.3f}  max {max(values):.3f}"
+
+
+def main() -> int:
+    with virtual_display(1080, 1920) as display, tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder}
+        result = Path(folder) / "result.json"
+        kiosk = [run_once([sys.executable, "-m", "screens.automation", "bench.startup:first_frame", "--result", str(result)], result, env)
+                 for _ in range(RUNS)]
+        minimal = [run_once([sys.executable, "-c", MINIMAL_APP, str(result)], result, env) for _ in range(RUNS)]
+    k_first = [r["first_frame_s"] for r in kiosk]
+    m_first = [r["first_frame_s"] for r in minimal]
+    print(f"cold start to first frame, {RUNS} runs each (s)")
+    print(f"  kiosk (attract screen): {summary(k_first)}")
+    print(f"  minimal Kivy app:       {summary(m_first)}")
+    print(f"  ratio kiosk/minimal:    {statistics.median(k_first) / statistics.median(m_first):.2f}")
+    print(f"resident memory after start (MiB): kiosk {summary([r['rss_mib'] for r in kiosk])}; "
+          f"minimal {summary([r['rss_mib'] for r in minimal])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
