@@ -61,6 +61,7 @@ __all__ = [
     "decode_request",
     "decode_response",
     "encode_card_response",
+    "encode_frame",
     "encode_request",
     "encode_response",
     "format_sam_id",
@@ -70,8 +71,7 @@ PREAMBLE = bytes.fromhex("AAAAAA9669")
 HEADER_SIZE = len(PREAMBLE) + 2
 #: The smallest length field: a request's CMD PARA CHK.
 MIN_LENGTH = 3
-#: A response needs SW1 SW2 SW3 CHK.
-MIN_RESPONSE_LENGTH = 4
+STATUS_SIZE = 3
 #: Larger than any real frame (text + photo + fingerprint is 0x090A); the splitter resyncs past more.
 MAX_LENGTH = 0x1000
 
@@ -183,19 +183,20 @@ def checksum(data: bytes) -> int:
     return reduce(operator.xor, data, 0)
 
 
-def _frame(body: bytes) -> bytes:
+def encode_frame(body: bytes) -> bytes:
+    """Wrap a body in preamble, length and check byte."""
     length = (len(body) + 1).to_bytes(2, "big")
     return PREAMBLE + length + body + bytes([checksum(length + body)])
 
 
 def encode_request(command: Command, data: bytes = b"") -> bytes:
     """The request frame for ``command`` (every documented request but one has no data)."""
-    return _frame(bytes([command.cmd, command.para]) + data)
+    return encode_frame(bytes([command.cmd, command.para]) + data)
 
 
 def encode_response(sw3: int, payload: bytes = b"", *, sw1: int = 0, sw2: int = 0) -> bytes:
     """A response frame as the reader sends it."""
-    return _frame(bytes([sw1, sw2, sw3]) + payload)
+    return encode_frame(bytes([sw1, sw2, sw3]) + payload)
 
 
 def encode_card_response(card: ResidentCard) -> bytes:
@@ -249,10 +250,10 @@ def decode_response(frame: bytes, command: Command | None = None) -> ResidentCar
     :class:`Response`. Without ``command`` a card read is recognised by its payload header.
     """
     body = unframe(frame)
-    if len(body) < MIN_RESPONSE_LENGTH - 1:
-        raise BadLength(f"a response needs 3 status bytes, this one has {len(body)}")
+    if len(body) < STATUS_SIZE:
+        raise BadLength(f"a response needs {STATUS_SIZE} status bytes, this one has {len(body)}")
     sw3 = _raise_for_status(body[0], body[1], body[2])
-    payload = body[3:]
+    payload = body[STATUS_SIZE:]
     if command is Command.READ_TEXT_PHOTO or (command is None and is_card_payload(sw3, payload)):
         return decode_card_payload(payload)
     return Response(sw3=sw3, payload=payload)

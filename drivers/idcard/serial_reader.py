@@ -48,14 +48,17 @@ from drivers.idcard.ga467 import (
 )
 
 try:
-    import serial
+    import serial  # type: ignore[import-untyped]
 except ImportError:  # the registry lists this driver even where pyserial is missing
     serial = None
 
 try:
-    from termios import error as _TermiosError
-except ImportError:  # Windows: pyserial raises SerialException there
-    _TermiosError = OSError
+    import termios
+
+    #: What a vanished port raises besides SerialException (pyserial lets termios errors through).
+    _LINE_ERRORS: tuple[type[Exception], ...] = (OSError, termios.error)
+except ImportError:  # Windows: no termios, pyserial wraps its errors
+    _LINE_ERRORS = (OSError,)
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +181,7 @@ class Ga467Reader(IdCardReader):
                     self._run_jobs()
                     if self._port is not None:
                         self._poll()
-                except (serial.SerialException, OSError, _TermiosError) as exc:
+                except (serial.SerialException, *_LINE_ERRORS) as exc:
                     self._lost(exc)
                 except Exception as exc:  # failsafe: report and keep the thread alive
                     log.exception("ID-card reader thread failed")
@@ -225,7 +228,7 @@ class Ga467Reader(IdCardReader):
                 return
             try:
                 future.set_result(job())
-            except (serial.SerialException, OSError, _TermiosError) as exc:
+            except (serial.SerialException, *_LINE_ERRORS) as exc:
                 future.set_exception(exc)
                 raise
             except Exception as exc:  # a failing job is reported to its caller, not fatal to the thread

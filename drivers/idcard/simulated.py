@@ -8,6 +8,7 @@ USB adapter vanishing would.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -67,12 +68,13 @@ class SimulatedIdReader(IdCardReader):
         self._emulator = ReaderEmulator()
         self._link_dir = ""
         self._pty: tuple[int, int] | None = None
-        self._reader_options = {
-            "poll_interval_s": poll_interval_s,
-            "timeout_s": timeout_s,
-            "read_timeout_s": read_timeout_s,
-            "reconnect_interval_s": reconnect_interval_s,
-        }
+        self._make_reader = functools.partial(
+            Ga467Reader,
+            poll_interval_s=poll_interval_s,
+            timeout_s=timeout_s,
+            read_timeout_s=read_timeout_s,
+            reconnect_interval_s=reconnect_interval_s,
+        )
         self._reader: Ga467Reader | None = None
         self._enabled = False
 
@@ -97,7 +99,7 @@ class SimulatedIdReader(IdCardReader):
             return
         self._link_dir = tempfile.mkdtemp(prefix="courtkiosk-idcard-")
         self._apply(SCENARIOS[self._scenario])
-        self._reader = Ga467Reader(port=self.port, **self._reader_options)
+        self._reader = self._make_reader(port=self.port)
         self._reader.set_enabled(self._enabled)
         self._reader.open(emit)
 

@@ -25,7 +25,7 @@ LENGTHS_SIZE = 4
 CARD_TYPE_OFFSET = 248
 LONG_TERM = "长期"
 _PADDING = " \x00"
-#: A chip holds the canonical form; typed-in variants (full-width, spaces, lower-case x) are not.
+#: A chip holds the plain form; typed-in variants (full-width digits, spaces) are not accepted.
 _CHIP_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 _SUCCESS = 0x90
 
@@ -122,17 +122,12 @@ def decode_text_block(block: bytes, photo: bytes = b"") -> ResidentCard:
     if block[CARD_TYPE_OFFSET] not in b" \x00":
         raise UnsupportedCardType(f"card-type byte is {block[CARD_TYPE_OFFSET]:02X}, not a resident ID card")
     slots = _slots(block)
-    sex_code = slots["sex"]
     sex = _coded(slots, "sex", SEX)
     nation = _coded(slots, "nation", NATIONS)
     birth_date = _date(slots, "birth_date")
-    id_number = slots["id_number"]
+    id_number = slots["id_number"].upper()
     if not (_CHIP_ID_SHAPE.fullmatch(id_number) and is_valid_id_number(id_number)):
         raise MalformedTextBlock("id_number", "is not a valid GB 11643 number")
-    if id_number[6:14] != birth_date.strftime("%Y%m%d"):
-        raise MalformedTextBlock("birth_date", "disagrees with the ID number")
-    if sex_code in ("1", "2") and int(id_number[16]) % 2 != int(sex_code) % 2:
-        raise MalformedTextBlock("sex", "disagrees with the ID number's sequence parity")
     valid_from = _date(slots, "valid_from")
     valid_until = None if slots["valid_until"] == LONG_TERM else _date(slots, "valid_until")
     if valid_until is not None and valid_until <= valid_from:

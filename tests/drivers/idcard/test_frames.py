@@ -60,7 +60,7 @@ def test_a_request_decodes_back_to_its_command(command: Command) -> None:
 
 
 def test_an_unknown_request_decodes_without_a_command() -> None:
-    request = decode_request(ga467._frame(bytes([0x77, 0x01])))
+    request = decode_request(ga467.encode_frame(bytes([0x77, 0x01])))
     assert request.command is None and (request.cmd, request.para) == (0x77, 0x01)
 
 
