@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -181,7 +182,7 @@ class HttpCourtGateway(CourtGateway):
 
 def _segment(value: str) -> str:
     """A path segment that cannot climb out of its route."""
-    return requests.utils.quote(value, safe="")
+    return quote(value, safe="")
 
 
 def _failure(response: requests.Response) -> CourtFailure:

@@ -11,4 +11,4 @@ from kiosk.court.server import create_app
 def openapi_yaml() -> str:
     """The document generated from the reference server's routes and the contract models."""
     app = create_app(DemoCourt(":memory:"), token="unused")
-    return yaml.safe_dump(app.openapi(), sort_keys=False, allow_unicode=True, width=120)
+    return str(yaml.safe_dump(app.openapi(), sort_keys=False, allow_unicode=True, width=120))

@@ -187,7 +187,7 @@ class Outbox:
         """When the earliest pending row is due, if any."""
         with self._lock:
             (when,) = self._db.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").fetchone()
-        return when
+        return None if when is None else float(when)
 
     def wake(self) -> None:
         """Wake whoever waits in :meth:`wait_for_change`."""

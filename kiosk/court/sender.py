@@ -31,7 +31,7 @@ class Backoff:
 
     def delay(self, attempts: int) -> float:
         """Seconds to wait after ``attempts`` failures."""
-        return min(self.max_s, self.base_s * 2 ** min(attempts, 30)) * random.uniform(0.5, 1.0)
+        return float(min(self.max_s, self.base_s * 2 ** min(attempts, 30)) * random.uniform(0.5, 1.0))
 
 
 class OutboxSender:

@@ -39,7 +39,7 @@ def court(store: Store, code: str) -> Court:
 
 
 def _case_row(db: sqlite3.Connection, case_number: str) -> sqlite3.Row:
-    row = db.execute(
+    row: sqlite3.Row | None = db.execute(
         "SELECT case_number, court_code, json FROM cases WHERE case_number = ?", (normalise_case_number(case_number),)
     ).fetchone()
     if row is None:
@@ -131,7 +131,7 @@ def served_documents(store: Store, case_number: str, id_number: str) -> list[Ser
 
 
 def _addressed_document(db: sqlite3.Connection, document_id: str, id_number: str) -> sqlite3.Row:
-    row = db.execute(
+    row: sqlite3.Row | None = db.execute(
         "SELECT * FROM documents WHERE document_id = ? AND addressee_id_number = ?", (document_id, id_number)
     ).fetchone()
     if row is None:

@@ -75,7 +75,7 @@ class Queue:
         walk_in = db.execute(
             "SELECT walk_in FROM queue_days WHERE day = ? AND service = ?", (row["day"], row["service"])
         ).fetchone()["walk_in"]
-        return walk_in + sum(1 for t in waiting if t["priority"] != "none" or t["position"] < row["position"])
+        return int(walk_in) + sum(1 for t in waiting if t["priority"] != "none" or t["position"] < row["position"])
 
     def call_next(self, service: QueueService) -> str | None:
         """Demo hook: a window calls the next visitor; returns the number called (None for a walk-in)."""

@@ -117,7 +117,7 @@ def seed(db: sqlite3.Connection, today: date) -> None:
          [(_at(today + timedelta(days=21), 10, 0), "第一法庭", "hearing", True)], [],
          [("appellant", "person", WANG), ("appellee", "person", ZHANG)], [], []),
     ]
-    for (number, court, cause, stage, filed_on, tribunal, team, clerk, hearings, deadlines, parties, fees,
+    for (number, court_code, cause, stage, filed_on, tribunal, team, clerk, hearings, deadlines, parties, fees,
          documents) in cases:
         body = {
             "cause": cause, "stage": stage, "filed_on": filed_on.isoformat(), "tribunal": tribunal,
@@ -125,7 +125,7 @@ def seed(db: sqlite3.Connection, today: date) -> None:
             "hearings": [{"starts_at": s, "room": r, "kind": k, "public": p} for s, r, k, p in hearings],
             "deadlines": [{"kind": k, "due_on": d.isoformat(), "description": t} for k, d, t in deadlines],
         }
-        db.execute("INSERT INTO cases VALUES (?, ?, ?)", (number, court, json.dumps(body, ensure_ascii=False)))
+        db.execute("INSERT INTO cases VALUES (?, ?, ?)", (number, court_code, json.dumps(body, ensure_ascii=False)))
         for position, (role, kind, person) in enumerate(parties):
             db.execute("INSERT INTO parties VALUES (?, ?, ?, ?, ?, ?)",
                        (number, position, role, kind, person.name, person.id_number or None))

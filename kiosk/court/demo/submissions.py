@@ -111,7 +111,7 @@ class Submissions:
 
     def slots(self, start: date, days: int) -> list[AppointmentSlot]:
         """Weekday file-borrowing slots, with what remains of each."""
-        found = []
+        found: list[AppointmentSlot] = []
         for offset in range(days):
             day = start + timedelta(days=offset)
             if day.weekday() < 5:

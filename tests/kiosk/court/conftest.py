@@ -45,7 +45,7 @@ class HttpHooks:
     def __init__(self, sim: CourtSim) -> None:
         self.sim = sim
 
-    def _post(self, path: str, **params: object) -> None:
+    def _post(self, path: str, **params: str | bool) -> None:
         response = requests.post(self.sim.url + path, params=params, timeout=10,
                                  headers={"Authorization": f"Bearer {self.sim.token}"})
         response.raise_for_status()

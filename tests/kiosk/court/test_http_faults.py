@@ -27,11 +27,13 @@ class Stub:
     def __init__(self) -> None:
         self.reply: Callable[[], Reply] = lambda: (200, {}, b"{}")
         self.hits = 0
+        self.headers: dict[str, str] = {}
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
             def _answer(self) -> None:
                 stub.hits += 1
+                stub.headers = dict(self.headers)
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 status, headers, body = stub.reply()
                 self.send_response(status)
@@ -145,20 +147,12 @@ def test_heartbeats_are_not_retried(stub: Stub) -> None:
     assert stub.hits == 1
 
 
-def test_the_credential_and_contract_version_are_sent(stub: Stub) -> None:
-    seen: dict[str, str] = {}
-
+def test_the_credential_contract_version_and_digest_are_sent(stub: Stub) -> None:
     stub.reply = json_reply(200, [])
-    gateway = client(stub.url)
-    original = gateway.session.request
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen.update(gateway.session.headers)
-        return original(*args, **kwargs)
-
-    gateway.session.request = spy  # type: ignore[method-assign]
-    assert gateway.courts() == []
-    assert seen["Authorization"] == "Bearer t" and seen["X-Court-Contract"] == c.CONTRACT_VERSION
+    assert client(stub.url).cases_of_party("110105198503122317") == []
+    assert stub.headers["Authorization"] == "Bearer t"
+    assert stub.headers["X-Court-Contract"] == c.CONTRACT_VERSION
+    assert stub.headers["Content-Digest"].startswith("sha-256=:")
 
 
 def test_trust_and_client_certificate_come_from_the_options() -> None:
