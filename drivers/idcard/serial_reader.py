@@ -14,6 +14,7 @@ import logging
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -64,6 +65,13 @@ log = logging.getLogger(__name__)
 
 #: pyserial's read timeout: how often the I/O thread looks up from a read to check deadlines.
 _READ_SLICE_S = 0.05
+
+
+def _where(exc: BaseException) -> str:
+    """Exception type and innermost source line: enough for staff, and no message that could hold card data."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    return f"{type(exc).__name__}{place}"
 
 
 class ReaderTimeout(Exception):
@@ -175,17 +183,16 @@ class Ga467Reader(IdCardReader):
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                if self._port is None:
-                    self._connect()
                 try:
+                    if self._port is None:
+                        self._connect()
                     self._run_jobs()
                     if self._port is not None:
                         self._poll()
                 except (serial.SerialException, *_LINE_ERRORS) as exc:
                     self._lost(exc)
                 except Exception as exc:  # failsafe: report and keep the thread alive
-                    log.exception("ID-card reader thread failed")
-                    self._set_status(Health.ERROR, "idcard.status.driver_failed", type(exc).__name__)
+                    self._set_status(Health.ERROR, "idcard.status.driver_failed", _where(exc))
                 pause = self._poll_interval_s if self._port is not None else self._reconnect_interval_s
                 self._wake.wait(pause)
                 self._wake.clear()
@@ -216,7 +223,7 @@ class Ga467Reader(IdCardReader):
         if port is not None:
             try:
                 port.close()
-            except (OSError, AttributeError) as exc:
+            except (serial.SerialException, *_LINE_ERRORS) as exc:
                 log.debug("closing %s failed: %s", self._port_name, type(exc).__name__)
         self._splitter.clear()
 

@@ -260,3 +260,16 @@ def test_the_simulated_reader_offers_the_named_scenarios() -> None:
         SimulatedIdReader(scenario="jammed")
     with pytest.raises(ValueError, match="unknown scenario"):
         SimulatedIdReader().set_scenario("jammed")
+
+
+def test_an_unexpected_failure_is_reported_as_an_error_and_the_thread_lives_on(recorder: Recorder) -> None:
+    """GIVEN a configuration pyserial refuses WHEN the driver opens THEN ERROR naming the failure, no crash."""
+    reader = Ga467Reader(port="/dev/null", baudrate=-1, reconnect_interval_s=0.05)
+    reader.open(recorder)
+    try:
+        status = recorder.wait_health(Health.ERROR, "idcard.status.driver_failed").status
+        assert status.detail.startswith("ValueError at ")
+        time.sleep(0.3)
+        assert reader.self_test().message_key == "idcard.self_test.absent"  # the I/O thread still answers
+    finally:
+        reader.close()
