@@ -183,22 +183,26 @@ class Ga467Reader(IdCardReader):
     def _run(self) -> None:
         try:
             while not self._stop.is_set():
-                try:
-                    if self._port is None:
-                        self._connect()
-                    self._run_jobs()
-                    if self._port is not None:
-                        self._poll()
-                except (serial.SerialException, *_LINE_ERRORS) as exc:
-                    self._lost(exc)
-                except Exception as exc:  # failsafe: report and keep the thread alive
-                    self._set_status(Health.ERROR, "idcard.status.driver_failed", _where(exc))
+                if self._port is None:
+                    self._guarded(self._connect)
+                self._guarded(self._run_jobs)
+                if self._port is not None:
+                    self._guarded(self._poll)
                 pause = self._poll_interval_s if self._port is not None else self._reconnect_interval_s
                 self._wake.wait(pause)
                 self._wake.clear()
         finally:
             self._disconnect()
             self._cancel_jobs()
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        """Run one step of the loop; a lost port or an unexpected failure becomes a status."""
+        try:
+            step()
+        except (serial.SerialException, *_LINE_ERRORS) as exc:
+            self._lost(exc)
+        except Exception as exc:  # failsafe: report and keep the thread alive
+            self._set_status(Health.ERROR, "idcard.status.driver_failed", _where(exc))
 
     def _connect(self) -> None:
         try:
