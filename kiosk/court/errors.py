@@ -32,7 +32,6 @@ class MalformedReply(CourtFailure):
     default_key = "court.error.malformed"
 
 
-NOT_FOUND = "court.error.not_found"
 CASE_NOT_FOUND = "court.case.not_found"
 DOCUMENT_NOT_FOUND = "court.document.not_found"
 NOT_A_PARTY = "court.case.not_a_party"

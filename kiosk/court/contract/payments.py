@@ -10,10 +10,10 @@ from kiosk.court.contract.common import CaseNumber, ContractModel, Money, Object
 
 PaymentStatus = Literal["pending", "paid", "cancelled", "expired"]
 PayerCodeStatus = Literal["paid", "declined"]
-PaymentChannel = Literal["wechat", "alipay", "unionpay"]
+PaymentChannel = Literal["wechat", "alipay", "unionpay", "other"]
 
-PAYER_CODE_PATTERN = r"^(1[0-5]\d{16}|(2[5-9]|30)\d{14,22}|62\d{17})$"
-"""WeChat (18 digits, 10–15…), Alipay (16–24 digits, 25–30…), UnionPay (19 digits, 62…)."""
+PAYER_CODE_PATTERN = r"^\d{10,32}$"
+"""Only the shape: the kiosk checks plausibility per provider (``kiosk.domain.payment_code``), the court decides."""
 
 
 class PaymentOrderRequest(Request):

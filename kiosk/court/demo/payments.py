@@ -138,6 +138,8 @@ class Payments:
 def _channel(payer_code: str) -> PaymentChannel:
     if payer_code.startswith("62"):
         return "unionpay"
-    if payer_code.startswith("1"):
+    if payer_code[:2] in {"10", "11", "12", "13", "14", "15"}:
         return "wechat"
-    return "alipay"
+    if payer_code[:2] in {"25", "26", "27", "28", "29", "30"}:
+        return "alipay"
+    return "other"
