@@ -21,6 +21,8 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.commands.doctor",
     "kiosk.commands.court_sim",
     "kiosk.commands.decode",
+    "kiosk.commands.audit",
+    "kiosk.commands.staff",
 )
 
 
