@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from drivers.base import DeviceEvent, StatusChanged
+from kiosk.availability import unavailable_journeys
 from kiosk.config import Settings
 from kiosk.devices import DeviceManager
 from kiosk.display import TextSize
@@ -87,9 +88,14 @@ class KioskController:
             self.idle.restart(now, self._idle_limit_s(self.flow.step))
         elif name == "rate":
             self.flow.send("rated")
-        else:
+        elif not self._journey_blocked(name):
             self.flow.send(name, **params)
         self._changed()
+
+    def _journey_blocked(self, intent: str) -> bool:
+        """A disabled journey button cannot be bypassed (a keypad or a stale touch)."""
+        journey = intent.removeprefix("choose_")
+        return intent.startswith("choose_") and journey in unavailable_journeys(self.devices.statuses())
 
     def device_event(self, role: str, event: DeviceEvent) -> None:
         """An event from a driver, already on this thread."""
@@ -150,6 +156,7 @@ class KioskController:
                 idle_phase=self.idle.phase(now) if timed else IdlePhase.ACTIVE,
                 idle_countdown_s=self.idle.countdown_s(now),
                 can_extend=self.idle.can_extend,
+                unavailable_journeys=unavailable_journeys(self.devices.statuses()),
             )
         )
 

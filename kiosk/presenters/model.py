@@ -79,3 +79,4 @@ class ScreenContext:
     idle_phase: IdlePhase = IdlePhase.ACTIVE
     idle_countdown_s: int = 0
     can_extend: bool = True
+    unavailable_journeys: frozenset[str] = frozenset()

@@ -66,7 +66,10 @@ def attract(ctx: ScreenContext) -> ScreenModel:
 def home(ctx: ScreenContext) -> ScreenModel:
     """The journeys as big buttons, the elderly-mode entry and the way out."""
     journeys = tuple(
-        Action(f"choose_{name}", Text(f"button.{name}"), "primary")
+        Action(f"choose_{name}", Text("button.journey_unavailable", {"name": Text(f"button.{name}")}), "primary",
+               enabled=False)
+        if name in ctx.unavailable_journeys
+        else Action(f"choose_{name}", Text(f"button.{name}"), "primary")
         for name in JOURNEYS
     )
     return ScreenModel(

@@ -114,3 +114,16 @@ def test_language_switch_is_live_and_language_names_stay_in_their_own_script(con
     languages = [a for a in model.nav if a.intent == "set_language"]
     assert [a.literal for a in languages] == ["中文", "English", "한국어"]
     assert [a.checked for a in languages] == [False, False, True]
+
+
+def test_an_optional_printer_failing_disables_only_the_journeys_that_need_it(controller) -> None:
+    controller.intent("start_visit")
+    controller.devices.slots["a4_printer"].status = DeviceStatus(Health.NEEDS_STAFF, "status.printer.out_of_paper")
+    home = {a.intent: a for a in controller.model().actions}
+    assert home["choose_filing"].enabled is False
+    assert home["choose_filing"].label.key == "button.journey_unavailable"
+    assert home["choose_lookup"].enabled is True
+    controller.intent("choose_filing")
+    assert controller.flow.step == "home"
+    controller.intent("choose_lookup")
+    assert controller.flow.step == "lookup"
