@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import socket
 import subprocess
 import sys
@@ -10,6 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+
+
+def die_with_parent() -> None:
+    """In the child (Linux): SIGKILL when the test process dies, so no server outlives an aborted run."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -45,6 +53,7 @@ def start_court_sim(db: Path, token: str = "test-token", extra: tuple[str, ...] 
         [sys.executable, "-m", "kiosk", "court-sim", "--port", str(port), "--db", str(db), "--token", token, *extra],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_parent,
     )
     sim = CourtSim(process, f"http://127.0.0.1:{port}", token, db)
     deadline = time.monotonic() + 20

@@ -17,7 +17,7 @@ import pytest
 
 from kiosk.court.demo.seed import WANG, ZHANG
 from kiosk.court.sealing import new_key
-from tests.kiosk.court.courtsim import start_court_sim
+from tests.kiosk.court.courtsim import die_with_parent, start_court_sim
 from tests.kiosk.court.fault_proxy import FaultPlan, FaultProxy
 
 SUBMISSIONS = 1000
@@ -31,7 +31,7 @@ class KioskProcess:
     def __init__(self, args: list[str], issued: dict[int, str]) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.kiosk.court.fault_kiosk", *args],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, preexec_fn=die_with_parent,
         )
         self.drained = False
         self._reader = threading.Thread(target=self._read, args=(issued,), daemon=True)
@@ -75,8 +75,8 @@ def test_every_submission_reaches_the_court_exactly_once(tmp_path: Path) -> None
               f"http://127.0.0.1:{proxy.port}", "--token", sim.token, "--log", str(log), "--end", str(SUBMISSIONS)]
     issued: dict[int, str] = {}
     kills = 0
+    kiosk = KioskProcess([*common, "--start", "0"], issued)
     try:
-        kiosk = KioskProcess([*common, "--start", "0"], issued)
         while kills < KILLS:
             time.sleep(rng.uniform(1.0, 4.0))
             kiosk.kill()
@@ -84,6 +84,8 @@ def test_every_submission_reaches_the_court_exactly_once(tmp_path: Path) -> None
             kiosk = KioskProcess([*common, "--start", str(max(issued, default=-1) + 1)], issued)
         assert kiosk.wait(timeout_s=150) == 0 and kiosk.drained
     finally:
+        if kiosk.process.poll() is None:
+            kiosk.kill()
         proxy.close()
         sim.stop()
     held = court_references(sim.db)
