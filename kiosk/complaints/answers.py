@@ -2,7 +2,8 @@
 
 Each refusal carries a reason (a translation-key suffix under ``complaints.answer.``) and parameters, so
 the screen and the voice can tell the visitor what to change. Text must print: the complaint is set in a
-GB character set font, so emoji and characters outside GBK are refused here rather than printed as blanks.
+GB character set font, so emoji and other characters it lacks are refused here rather than printed as
+empty boxes (``kiosk.documents.charset``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from enum import StrEnum
 from typing import Any
 
 from kiosk.complaints.template import TEXT_LIMIT, LocalText, Question, QuestionKind
-from kiosk.domain.money import to_decimal
+from kiosk.documents.charset import unprintable
+from kiosk.domain.money import FEN, to_decimal
 
 Value = str | Decimal | int | date | bool
 """A checked answer: text or choice value (str), amount (Decimal), number, date, or yes/no (bool)."""
 
 MAX_AMOUNT = Decimal("9999999999.99")
 """The largest amount the court contract carries."""
+MAX_NUMBER = Decimal(10**9)
+"""Bound on numbers a template leaves open, so a typed 1e30 cannot reach the document."""
 EARLIEST_DATE = date(1950, 1, 1)
 
 _YES = frozenset({"yes", "y", "true", "1", "是", "有", "예"})
@@ -98,7 +102,7 @@ def check_answer(question: Question, raw: object, *, today: date, answers: Mappi
     return checker(question, raw, today, answers)
 
 
-def clean_text(question_id: str, raw: str, *, max_length: int = TEXT_LIMIT, min_length: int = 1, multiline: bool = False) -> str:
+def clean_text(question_id: str, raw: object, *, max_length: int = TEXT_LIMIT, min_length: int = 1, multiline: bool = False) -> str:
     """Text as it will print: NFC, trimmed, one kind of line break; refused with a reason otherwise."""
     if not isinstance(raw, str):
         raise InvalidAnswer(question_id, AnswerProblem.NOT_TEXT)
@@ -112,18 +116,10 @@ def clean_text(question_id: str, raw: str, *, max_length: int = TEXT_LIMIT, min_
     control = sorted({f"U+{ord(c):04X}" for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")})
     if control:
         raise InvalidAnswer(question_id, AnswerProblem.CONTROL_CHARACTERS, {"characters": " ".join(control)})
-    unprintable = "".join(dict.fromkeys(c for c in text if not _printable(c)))
-    if unprintable:
-        raise InvalidAnswer(question_id, AnswerProblem.UNPRINTABLE_CHARACTERS, {"characters": unprintable})
+    missing = unprintable(text)
+    if missing:
+        raise InvalidAnswer(question_id, AnswerProblem.UNPRINTABLE_CHARACTERS, {"characters": missing})
     return text
-
-
-def _printable(char: str) -> bool:
-    try:
-        char.encode("gbk")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _text(question: Question, raw: object, today: date, answers: Mapping[str, Value]) -> Value:
@@ -143,18 +139,18 @@ def _amount(question: Question, raw: object, today: date, answers: Mapping[str, 
         amount = to_decimal(_number_text(raw))
     except ValueError:
         raise InvalidAnswer(question.id, AnswerProblem.NOT_AN_AMOUNT) from None
-    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise InvalidAnswer(question.id, AnswerProblem.TOO_MANY_DECIMALS)
-    low = question.min if question.min is not None else Decimal("0.01")
+    low = question.min if question.min is not None else FEN
     high = min(question.max, MAX_AMOUNT) if question.max is not None else MAX_AMOUNT
     if amount < low:
         raise InvalidAnswer(question.id, AnswerProblem.AMOUNT_TOO_SMALL, {"min": low})
     if amount > high:
         raise InvalidAnswer(question.id, AnswerProblem.AMOUNT_TOO_LARGE, {"max": high})
+    if amount != amount.quantize(FEN):
+        raise InvalidAnswer(question.id, AnswerProblem.TOO_MANY_DECIMALS)
     other = answers.get(question.not_above) if question.not_above else None
     if isinstance(other, Decimal) and amount > other:
         raise InvalidAnswer(question.id, AnswerProblem.AMOUNT_ABOVE_OTHER, {"other": question.not_above, "amount": other})
-    return amount.quantize(Decimal("0.01"))
+    return amount.quantize(FEN)
 
 
 def _number(question: Question, raw: object, today: date, answers: Mapping[str, Value]) -> Value:
@@ -164,14 +160,15 @@ def _number(question: Question, raw: object, today: date, answers: Mapping[str, 
         raise InvalidAnswer(question.id, AnswerProblem.NOT_A_NUMBER) from None
     if question.integer and number != number.to_integral_value():
         raise InvalidAnswer(question.id, AnswerProblem.NOT_A_WHOLE_NUMBER)
-    if question.min is not None and number < question.min:
-        raise InvalidAnswer(question.id, AnswerProblem.NUMBER_TOO_SMALL, {"min": question.min})
-    if question.max is not None and number > question.max:
-        raise InvalidAnswer(question.id, AnswerProblem.NUMBER_TOO_LARGE, {"max": question.max})
+    low = question.min if question.min is not None else -MAX_NUMBER
+    if number < low:
+        raise InvalidAnswer(question.id, AnswerProblem.NUMBER_TOO_SMALL, {"min": low})
+    high = question.max if question.max is not None else MAX_NUMBER
+    if number > high:
+        raise InvalidAnswer(question.id, AnswerProblem.NUMBER_TOO_LARGE, {"max": high})
     if question.integer:
         return int(number)
-    normal = number.normalize()
-    return normal if normal.as_tuple().exponent <= 0 else normal.quantize(Decimal(1))
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 
 def parse_date(text: str) -> date:

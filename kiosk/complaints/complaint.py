@@ -83,11 +83,6 @@ class Complaint:
         """The cause of action (案由) as printed."""
         return self.template.cause.zh_CN
 
-    @property
-    def title(self) -> str:
-        """民事起诉状, marked 要素式 when the template follows the element-style model."""
-        return "民事起诉状（要素式）" if self.template.element_style else "民事起诉状"
-
     def with_role(self, role: str) -> tuple[Party, ...]:
         """The parties of one role, in the order entered."""
         return tuple(party for party in self.parties if party.role == role)

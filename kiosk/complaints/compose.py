@@ -48,7 +48,7 @@ class _ClauseFormatter(string.Formatter):
         self._values = values
 
     def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
-        if key not in self._values:
+        if not isinstance(key, str) or key not in self._values:
             raise _Missing(key)
         return self._values[key]
 
@@ -67,8 +67,8 @@ def clause_values(template: CaseTemplate, answers: Mapping[str, Value], context:
     values: dict[str, Any] = dict(context)
     for question_id, answer in answers.items():
         question = template.question(question_id)
-        if question.kind is QuestionKind.AMOUNT:
-            values[question_id] = Yuan(Decimal(answer))
+        if question.kind is QuestionKind.AMOUNT and isinstance(answer, Decimal):
+            values[question_id] = Yuan(answer)
         elif question.kind is QuestionKind.CHOICE:
             option = question.option(str(answer))
             values[question_id] = option.in_document() if option else str(answer)
@@ -115,5 +115,5 @@ def evidence_slots(template: CaseTemplate, answers: Mapping[str, Value]) -> list
 
 def claim_amount(template: CaseTemplate, answers: Mapping[str, Value]) -> Decimal | None:
     """The sum of the amount answers the template names; ``None`` when none of them is answered."""
-    amounts = [Decimal(answers[qid]) for qid in template.claim_amount if qid in answers]
+    amounts = [answer for qid in template.claim_amount if isinstance(answer := answers.get(qid), Decimal)]
     return round_fen(sum(amounts, Decimal(0))) if amounts else None

@@ -61,6 +61,7 @@ def test_a_choice_condition_with_several_values() -> None:
         ({"loan_date": "2023-05-01"}, "100.005", AnswerProblem.TOO_MANY_DECIMALS),
         ({"loan_date": "2023-05-01"}, "99999999999", AnswerProblem.AMOUNT_TOO_LARGE),
         ({"loan_date": "2023-05-01"}, "NaN", AnswerProblem.NOT_AN_AMOUNT),
+        ({"loan_date": "2023-05-01"}, "1e30", AnswerProblem.AMOUNT_TOO_LARGE),
         ({"loan_date": "2023-05-01"}, True, AnswerProblem.NOT_AN_AMOUNT),
         ({"loan_date": "2023-05-01", "principal": "1000"}, "cheque", AnswerProblem.NOT_AN_OPTION),
         ({**START}, "maybe", AnswerProblem.NOT_YES_NO),
@@ -87,6 +88,11 @@ def test_reasons_carry_what_the_screen_needs_to_explain_them() -> None:
     with pytest.raises(InvalidAnswer) as refused:
         interview.answer("150")
     assert refused.value.problem is AnswerProblem.NUMBER_TOO_LARGE and refused.value.params == {"max": 100}
+    with pytest.raises(InvalidAnswer) as refused:
+        interview.answer("12.5.1")
+    assert refused.value.problem is AnswerProblem.NOT_A_NUMBER
+    interview.answer("15.40")
+    assert interview.answers["interest_rate"] == Decimal("15.4")
 
 
 def test_an_amount_may_not_exceed_the_one_it_is_part_of() -> None:
