@@ -40,7 +40,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", body, fontSize=22, leading=30, alignment=TA_CENTER, spaceAfter=2 * mm),
         "subtitle": ParagraphStyle("subtitle", body, fontSize=14, alignment=TA_CENTER, spaceAfter=6 * mm),
         "body": body,
-        "heading": ParagraphStyle("heading", body, fontSize=14, spaceBefore=3 * mm),
+        "heading": ParagraphStyle("heading", body, fontSize=14, spaceBefore=3 * mm, keepWithNext=1),
         "item": ParagraphStyle("item", body, leftIndent=2 * BODY_SIZE, firstLineIndent=-BODY_SIZE),
         "paragraph": ParagraphStyle("paragraph", body, firstLineIndent=2 * BODY_SIZE),
         "salute": ParagraphStyle("salute", body, firstLineIndent=2 * BODY_SIZE, spaceBefore=6 * mm),
