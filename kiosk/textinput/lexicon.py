@@ -9,6 +9,7 @@ processes from building it at once; the file appears atomically.
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import importlib.util
 import marshal
@@ -40,6 +41,7 @@ class Lexicon:
         self._surnames: dict[str, list[Entry]] = data["surnames"]  # type: ignore[assignment]
         self._given: dict[str, list[Entry]] = data["given"]  # type: ignore[assignment]
         self.name_share: float = data["name_share"]  # type: ignore[assignment]
+        self.function_words = frozenset(data["function_words"])  # type: ignore[arg-type]
         self._key_prefixes = frozenset(
             key[:k] for key in self._index for k in range(1, len(key) + 1)
         )
@@ -116,7 +118,11 @@ def load(cache_dir: Path | None = None) -> Lexicon:
                 from kiosk.textinput import lexicon_build  # heavy: pypinyin's dictionaries
 
                 _write_atomically(path, marshal.dumps(lexicon_build.build()))
-    return Lexicon(marshal.loads(path.read_bytes()))
+    loaded = Lexicon(marshal.loads(path.read_bytes()))
+    # A million lexicon objects would make every full garbage collection a keystroke-long pause;
+    # they live as long as the process, so the collector may stop looking at them.
+    gc.freeze()
+    return loaded
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

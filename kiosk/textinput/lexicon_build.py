@@ -27,11 +27,14 @@ from pypinyin.pinyin_dict import pinyin_dict
 from kiosk.textinput.syllables import toneless_syllables
 
 # Court words outrank everyday homophones (原告 over 远高, 被告 over 报告) when typed by initials.
-COURT_FLOOR = 1000
-COURT_BOOST = 10
+COURT_FLOOR = 3000
+COURT_BOOST = 30
 # Visitors type addresses in many fields: place names (jieba's tag ns) get a smaller boost.
 PLACE_TAG = "ns"
-PLACE_BOOST = 3
+PLACE_BOOST = 4
+# jieba's tags of function words (pronouns, conjunctions, adverbs, prepositions, particles,
+# numerals, direction words…): what a visitor types by initials into a form field is rarely one.
+FUNCTION_TAGS = frozenset("rcdpuyeofm")
 # Words pypinyin knows but jieba does not (mostly idioms) get the rarest jieba frequency.
 UNCOUNTED_FREQUENCY = 2
 # A character's secondary readings are rarer than its first; how much rarer is not recorded.
@@ -129,12 +132,14 @@ def build() -> dict[str, object]:
     for readings in index.values():
         readings.sort(key=lambda e: -e[1][0][1])
     surnames, given, name_share = _name_model(counted, total)
+    function_words = sorted({w for w, _c, tag in counted if tag[:1] in FUNCTION_TAGS})
     return {
         "syllables": sorted(syllables),
         "index": dict(index),
         "surnames": surnames,
         "given": given,
         "name_share": name_share,
+        "function_words": function_words,
     }
 
 

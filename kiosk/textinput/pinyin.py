@@ -22,6 +22,10 @@ from kiosk.textinput.syllables import SEPARATOR, Token
 ABBREVIATION_PENALTY = 4.0
 # Each word boundary costs this much, so long words and names beat strings of frequent characters.
 WORD_PENALTY = 2.0
+# Each word typed only by initials costs this more, so ``rml`` is 人民路 rather than 人民+了.
+INITIALS_WORD_PENALTY = 3.0
+# And a function word (这种, 所以) typed by initials this much more: form fields want content words.
+INITIALS_FUNCTION_WORD_PENALTY = 3.0
 # Each syllable earns this, so ``xian`` also offers the two-syllable 西安.
 SYLLABLE_BONUS = 2.0
 # Phrase candidates kept per lattice position.
@@ -33,6 +37,10 @@ PHRASE_MARGIN = 6.0
 FIRST_SPAN_EDGES = 300
 INNER_SPAN_EDGES = 8
 NAME_CHARS_TRIED = 5
+# The place (from 0) the best person name is given when it ranks lower.
+NAME_SLOT = 3
+# ... unless it scores this much below the first candidate (朱昂 for ``zhuang``).
+NAME_SLOT_MARGIN = 4.0
 # Bonus for a word the visitor already chose during this visit.
 PREFERENCE_BONUS = 12.0
 LOOKUP_LIMIT = 200
@@ -53,6 +61,7 @@ class _Edge:
     end: int
     text: str
     score: float
+    is_name: bool = False
 
 
 def normalise(letters: str) -> str:
@@ -95,7 +104,27 @@ def lookup(
             found.append(Candidate(edge.text, edge.end, edge.score))
         if len(found) >= limit:
             break
+    _give_a_name_its_slot(found, edges.get(0, []), end)
     return found[:limit]
+
+
+def _give_a_name_its_slot(found: list[Candidate], firsts: list[_Edge], end: int) -> None:
+    """Moves the likeliest person name for all the letters up to :data:`NAME_SLOT`.
+
+    Visitors type the names of parties in nearly every journey, and a name rarely beats common
+    words on frequency alone.
+    """
+    names = [e for e in firsts if e.is_name and e.end == end]
+    if not names:
+        return
+    best = max(names, key=lambda e: e.score)
+    if not found or best.score < found[0].score - NAME_SLOT_MARGIN:
+        return
+    position = next((i for i, c in enumerate(found) if c.text == best.text), len(found))
+    if position > NAME_SLOT:
+        if position < len(found):
+            del found[position]
+        found.insert(NAME_SLOT, Candidate(best.text, end, best.score))
 
 
 def candidates(letters: str, limit: int = 10) -> list[str]:
@@ -165,10 +194,14 @@ def _edges(
                 if not lexicon.continues(longer_key):
                     continue
                 path = (*tokens, token)
-                spelling = sum(_token_score(t) for t in path) - WORD_PENALTY
+                spelled = any(t.exact for t in path)
+                spelling = sum(_token_score(t) for t in path) - WORD_PENALTY - _terse(spelled)
                 for word, score in _spelled(lexicon, longer_key, path, cap):
-                    bonus = PREFERENCE_BONUS if word in preferred else 0.0
-                    _keep(found, _Edge(start, token.end, word, score + spelling + bonus))
+                    if word in preferred:
+                        score += PREFERENCE_BONUS
+                    if not spelled and word in lexicon.function_words:
+                        score -= INITIALS_FUNCTION_WORD_PENALTY
+                    _keep(found, _Edge(start, token.end, word, score + spelling))
                 stack.append((token.end, longer_key, path))
         for edge in _names(lexicon, lattice, start):
             _keep(found, edge)
@@ -201,30 +234,34 @@ def _keep(found: dict[tuple[int, str], _Edge], edge: _Edge) -> None:
 def _names(lexicon: Lexicon, lattice: dict[int, list[Token]], start: int) -> list[_Edge]:
     """Surname plus a one- or two-character given name, scored by a simple name model."""
     edges: list[_Edge] = []
-    for surname, after, surname_score in _surnames(lexicon, lattice, start):
+    for surname, after, surname_score, surname_spelled in _surnames(lexicon, lattice, start):
         for first in lattice.get(after, ()):
+            spelled = surname_spelled or first.exact
             for char, char_score in _given(lexicon, first):
                 head = surname_score + char_score
-                edges.append(_Edge(start, first.end, surname + char, head))
+                score = head - _terse(spelled)
+                edges.append(_Edge(start, first.end, surname + char, score, is_name=True))
                 for second in lattice.get(first.end, ()):
                     for char2, char2_score in _given(lexicon, second):
-                        edges.append(
-                            _Edge(start, second.end, surname + char + char2, head + char2_score)
-                        )
+                        score = head + char2_score - _terse(spelled or second.exact)
+                        text = surname + char + char2
+                        edges.append(_Edge(start, second.end, text, score, is_name=True))
     return edges
 
 
 def _surnames(
     lexicon: Lexicon, lattice: dict[int, list[Token]], start: int
-) -> list[tuple[str, int, float]]:
+) -> list[tuple[str, int, float, bool]]:
+    """Surnames spelled from ``start``: text, end, score, whether any syllable is spelled out."""
     found = []
     for token in lattice.get(start, ()):
         paths = [(token,)] + [(token, t) for t in lattice.get(token.end, ())]
         for path in paths:
             key = "".join(t.text[0] for t in path)
             spelling = sum(_token_score(t) for t in path) - WORD_PENALTY
+            spelled = any(t.exact for t in path)
             matching = [
-                (surname, path[-1].end, lexicon.name_share + score + spelling)
+                (surname, path[-1].end, lexicon.name_share + score + spelling, spelled)
                 for surname, reading, score in lexicon.surnames(key)
                 if all(t.matches(s) for t, s in zip(path, reading, strict=True))
             ]
@@ -238,6 +275,11 @@ def _given(lexicon: Lexicon, token: Token) -> list[tuple[str, float]]:
         (char, score + spelling)
         for char, score in lexicon.given_name_chars(token.text, token.exact, NAME_CHARS_TRIED)
     ]
+
+
+def _terse(spelled: bool) -> float:
+    """The extra cost of a word typed only by initials (yg): they match many words at random."""
+    return 0.0 if spelled else INITIALS_WORD_PENALTY
 
 
 def _token_score(token: Token) -> float:

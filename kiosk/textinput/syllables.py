@@ -21,8 +21,7 @@ _EXCLUDED = frozenset({"m", "n", "ng", "hm", "hng"})
 ALIASES: dict[str, str] = {"lue": "lve", "nue": "nve"}
 
 SEPARATOR = "'"
-# A consonant before one of these spells a syllable with it, so it is no abbreviation there.
-_VOWELS = frozenset("aoe")
+_VOWELS = frozenset("aeiouv")
 
 
 def toneless_syllables(readings: Iterable[str]) -> frozenset[str]:
@@ -57,11 +56,13 @@ class SyllableTable:
             s[:k] for s in self.syllables for k in range(1, len(s))
         )
         self._spelled = {s: ALIASES.get(s, s) for s in spelled}
+        self._spelling_starts = self._proper_prefixes | spelled
 
     def tokens_from(self, letters: str, start: int) -> list[Token]:
         """Every token that begins at ``start``; a prefix token only where the letters end.
 
-        An initial alone abbreviates a syllable unless a vowel follows it (``dai`` is not d+ai).
+        An initial alone abbreviates a syllable, except before a vowel that continues its spelling
+        (``dai`` is not d+ai, but ``xa`` is x+a: 西安, and ``sh`` may be s+h: 上海).
         A token swallows the separators that follow it, so ``xi'an`` has no gap in its lattice.
         """
         found: list[Token] = []
@@ -76,11 +77,15 @@ class SyllableTable:
             syllable = self._spelled.get(piece)
             if syllable is not None:
                 found.append(Token(start, after, syllable, exact=True))
-            if piece in INITIALS and letters[end : end + 1] not in _VOWELS:
+            if piece in INITIALS and not self._spells_on(letters, start, end):
                 found.append(Token(start, after, piece, exact=False))
             elif end == end_of_input and piece in self._proper_prefixes:
                 found.append(Token(start, after, piece, exact=False))
         return found
+
+    def _spells_on(self, letters: str, start: int, end: int) -> bool:
+        """Whether the vowel after an initial continues its syllable (d+ai is dai; x+a is not)."""
+        return letters[end : end + 1] in _VOWELS and letters[start : end + 1] in self._spelling_starts
 
     def lattice(self, letters: str) -> dict[int, list[Token]]:
         """Tokens by start position, keeping only those on some path through all the letters."""
