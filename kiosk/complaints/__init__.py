@@ -10,6 +10,7 @@ from kiosk.complaints.complaint import (
     build_complaint,
 )
 from kiosk.complaints.interview import Interview
+from kiosk.complaints.parties import person_from_card
 from kiosk.complaints.template import (
     CaseTemplate,
     LocalText,
@@ -38,6 +39,7 @@ __all__ = [
     "check_answer",
     "clean_text",
     "load_template",
+    "person_from_card",
     "template_for",
     "templates",
 ]
