@@ -25,6 +25,8 @@ ENV_PREFIX = "KIOSK_"
 SIMULATED_DRIVER = "simulated"
 
 Language = Literal["zh_CN", "en", "ko"]
+#: Device roles the kiosk cannot serve without unless a court's configuration says otherwise.
+REQUIRED_BY_DEFAULT = frozenset({"receipt_printer"})
 
 
 class ConfigError(ValueError):
@@ -60,7 +62,7 @@ class DeviceSettings(_Section):
     """One device role: which driver, whether the kiosk can serve without it, and driver options."""
 
     driver: str = Field(SIMULATED_DRIVER, description="driver name from the registry")
-    required: bool = Field(False, description="when not working, the kiosk goes out of service")
+    required: bool | None = Field(None, description="when not working, the kiosk goes out of service; unset = the role's default")
     options: dict[str, Any] = Field(default_factory=dict, description="keyword options of the driver")
 
 
@@ -70,9 +72,18 @@ class DevicesSettings(_Section):
     id_reader: DeviceSettings = DeviceSettings()
     scanner: DeviceSettings = DeviceSettings()
     camera: DeviceSettings = DeviceSettings()
-    receipt_printer: DeviceSettings = DeviceSettings(required=True)
+    receipt_printer: DeviceSettings = DeviceSettings()
     a4_printer: DeviceSettings = DeviceSettings()
     health_poll_interval_s: float = Field(5, gt=0, description="how often device health is polled")
+
+    @model_validator(mode="after")
+    def _role_defaults(self) -> DevicesSettings:
+        # A kiosk without receipts cannot give a visitor proof of anything: required unless said otherwise.
+        for role in ("id_reader", "scanner", "camera", "receipt_printer", "a4_printer"):
+            device: DeviceSettings = getattr(self, role)
+            if device.required is None:
+                device.required = role in REQUIRED_BY_DEFAULT
+        return self
 
 
 class CourtSettings(_Section):
@@ -85,6 +96,11 @@ class CourtSettings(_Section):
     connect_timeout_s: float = Field(3.05, gt=0, description="TCP connect timeout")
     read_timeout_s: float = Field(10, gt=0, description="read timeout of one court call")
     this_court_code: str = Field("", description="court code of the court hosting the kiosk; empty = demo default")
+    outbox_key: str = Field(
+        "", description="AES-256 key of the outbox (urlsafe base64); empty = OS keyring, or a key file outside production",
+        json_schema_extra={"secret": True},
+    )
+    heartbeat_interval_s: float = Field(300, gt=0, description="how often the kiosk reports its health to the court")
 
     @model_validator(mode="after")
     def _http_needs_url(self) -> CourtSettings:

@@ -10,17 +10,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from drivers.base import DeviceEvent, StatusChanged
+from drivers.base import CardRead, CodeScanned, DeviceEvent, IdCardReader, CodeScanner, StatusChanged
 from kiosk.availability import unavailable_journeys
 from kiosk.config import Settings
 from kiosk.devices import DeviceManager
 from kiosk.display import TextSize
 from kiosk.flow import KioskFlow
 from kiosk.inactivity import IdlePhase, IdleWatch
-from kiosk.presenters import ScreenContext, ScreenModel, present
+from kiosk.journeys import registry
+from kiosk.journeys.base import JourneyEffects
+from kiosk.presenters import ScreenContext, ScreenModel
+from kiosk.presenters.screens import present
 from kiosk.router import ServiceHealth, route
+from kiosk.services import KioskServices
 from kiosk.session import Visit
 
 log = logging.getLogger("kiosk.controller")
@@ -31,14 +35,19 @@ UNTIMED_STEPS = frozenset({"attract", "out_of_service", "maintenance"})
 WIPING_STEPS = UNTIMED_STEPS
 
 Listener = Callable[[], None]
+T = TypeVar("T")
+#: Longest text a field keeps (a complaint's facts are the longest).
+MAX_FIELD_CHARS = 5000
 
 
 class KioskController:
     """Receives intents, ticks and device events; exposes the current screen and its model."""
 
-    def __init__(self, settings: Settings, devices: DeviceManager, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, settings: Settings, devices: DeviceManager, services: KioskServices,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self.devices = devices
+        self.services = services
         self._clock = clock
         self.visit = Visit(default_language=settings.languages.default)
         timeouts = settings.timeouts
@@ -47,7 +56,8 @@ class KioskController:
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
         self._last_countdown = -1
-        self.flow = KioskFlow(listeners=[self])
+        self.journeys: list[JourneyEffects] = registry.effects(self)
+        self.flow = KioskFlow(listeners=[self, *self.journeys])
         if not devices.required_working():
             self.flow.send("service_unavailable")
 
@@ -69,6 +79,18 @@ class KioskController:
         if step in WIPING_STEPS:
             self.visit.wipe()
         self.idle.restart(now, self._idle_limit_s(step))
+        self._enable_devices(step)
+
+    def _enable_devices(self, step: str) -> None:
+        """The reader and the scanner work only on steps that wait for them."""
+        wants_card = any(step in j.card_steps for j in self.journeys)
+        wants_code = any(step in j.code_steps for j in self.journeys)
+        for slot in self.devices.slots.values():
+            driver = slot.driver
+            if isinstance(driver, IdCardReader):
+                driver.set_enabled(wants_card)
+            elif isinstance(driver, CodeScanner):
+                driver.set_enabled(wants_code)
 
     # --- inputs -------------------------------------------------------------------------------
 
@@ -88,6 +110,8 @@ class KioskController:
             self.idle.restart(now, self._idle_limit_s(self.flow.step))
         elif name == "rate":
             self.flow.send("rated")
+        elif name == "edit_field":
+            self._edit_field(str(params["field"]), str(params["value"]))
         elif not self._journey_blocked(name):
             self.flow.send(name, **params)
         self._changed()
@@ -97,11 +121,57 @@ class KioskController:
         journey = intent.removeprefix("choose_")
         return intent.startswith("choose_") and journey in unavailable_journeys(self.devices.statuses())
 
+    def _edit_field(self, field_id: str, value: str) -> None:
+        """Keep what the visitor typed (never lost, even when refused later), within a sane length."""
+        self.visit.fields[field_id] = value[:MAX_FIELD_CHARS]
+        self.visit.field_errors.pop(field_id, None)
+
+    def send(self, event: str, **params: Any) -> None:
+        """An event from a journey's effects (already on the UI thread)."""
+        self.flow.send(event, **params)
+        self._changed()
+
+    def run_task(self, name: str, work: Callable[[], T], done_event: str, failed_event: str,
+                 on_done: Callable[[T], None] | None = None) -> None:
+        """Run ``work`` off the UI thread; its result only counts if the visitor is still on that step."""
+        step, visit_id = self.flow.step, self.visit.visit_id
+        journey = name.partition(".")[0]
+        self.idle.hold()
+
+        def still_there() -> bool:
+            self.idle.release(self._clock())
+            return self.flow.step == step and self.visit.visit_id == visit_id
+
+        def done(result: T) -> None:
+            if still_there():
+                if on_done is not None:
+                    on_done(result)
+                self.send(done_event)
+
+        def failed(error: BaseException) -> None:
+            if still_there():
+                key = getattr(error, "message_key", "court.error.unknown")
+                self.visit.journeys.setdefault(journey, {})["problem"] = key
+                self.send(failed_event)
+
+        self.services.tasks.run(name, work, done, failed)
+
     def device_event(self, role: str, event: DeviceEvent) -> None:
         """An event from a driver, already on this thread."""
+        step = self.flow.step
         if isinstance(event, StatusChanged):
             log.info("device %s: %s (%s)", role, event.status.health.value, event.status.message_key)
             self._check_service()
+        elif isinstance(event, CardRead):
+            self.idle.activity(self._clock())
+            for journey in self.journeys:
+                if step in journey.card_steps:
+                    journey.on_card(event.card)
+        elif isinstance(event, CodeScanned):
+            self.idle.activity(self._clock())
+            for journey in self.journeys:
+                if step in journey.code_steps:
+                    journey.on_code(event.symbology, event.text)
         self._changed()
 
     def tick(self) -> None:
@@ -157,6 +227,9 @@ class KioskController:
                 idle_countdown_s=self.idle.countdown_s(now),
                 can_extend=self.idle.can_extend,
                 unavailable_journeys=unavailable_journeys(self.devices.statuses()),
+                journeys=self.visit.journeys,
+                fields=self.visit.fields,
+                field_errors=self.visit.field_errors,
             )
         )
 

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Every screen the router can name; the Kivy shell must have one view for each (tested).
-SCREENS: tuple[str, ...] = (
-    "attract",
-    "home",
-    "filing",
-    "lookup",
-    "payment",
-    "work_order",
-    "queue_ticket",
-    "rating",
-    "help",
-    "out_of_service",
-    "maintenance",
+from statemachine import HistoryState
+
+from kiosk.flow import KioskFlow
+
+#: Every screen the router can name: one per step (leaf state) of the machine.
+SCREENS: tuple[str, ...] = tuple(
+    state.id for state in KioskFlow.states_map.values()
+    if not state.is_compound and not isinstance(state, HistoryState)
 )
 
 

@@ -44,6 +44,10 @@ class Visit:
     card: ResidentCard | None = None
     #: Journey data by journey name (the filing draft, the looked-up case …).
     journeys: dict[str, Any] = field(default_factory=dict)
+    #: What the visitor typed, by field id (``lookup.case_number``): kept when a value is refused.
+    fields: dict[str, str] = field(default_factory=dict)
+    #: Why a field's value was refused, as a message key, by field id.
+    field_errors: dict[str, str] = field(default_factory=dict)
     _temp_dir: Path | None = None
 
     def __post_init__(self) -> None:
@@ -64,5 +68,7 @@ class Visit:
             self._temp_dir = None
         self.card = None
         self.journeys.clear()
+        self.fields.clear()
+        self.field_errors.clear()
         self.preferences = Preferences(language=self.default_language)
         self.visit_id = uuid.uuid4().hex

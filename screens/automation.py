@@ -147,6 +147,7 @@ def run_script(script: Script, settings: Any) -> tuple[dict[str, Any], str | Non
         app.run()
     finally:
         app.controller.devices.close_all()
+        app.controller.services.stop()
     return robot.results, outcome["error"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config import Settings
@@ -16,11 +17,17 @@ def build_app(settings: Settings, screenshot_path: Path | None = None):  # noqa:
     from kiosk.controller import KioskController  # noqa: PLC0415
     from kiosk.devices import DeviceManager  # noqa: PLC0415
     from kiosk.i18n import Translator  # noqa: PLC0415
+    from kiosk.services import build_services  # noqa: PLC0415
     from screens.app import KioskApp  # noqa: PLC0415
 
-    devices = DeviceManager(settings, deliver=lambda call: Clock.schedule_once(lambda _dt: call()))
-    controller = KioskController(settings, devices)
+    def deliver(call: Callable[[], None]) -> None:
+        Clock.schedule_once(lambda _dt: call())
+
+    devices = DeviceManager(settings, deliver=deliver)
+    services = build_services(settings, deliver)
+    controller = KioskController(settings, devices, services)
     devices.open_all(controller.device_event)
+    services.start()
     app = KioskApp(controller, Translator(settings.languages.available), screenshot_path=screenshot_path)
     return app
 
@@ -32,4 +39,5 @@ def run(settings: Settings, screenshot_path: Path | None = None) -> int:
         app.run()
     finally:
         app.controller.devices.close_all()
+        app.controller.services.stop()
     return 0

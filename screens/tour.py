@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.display import TextSize
+from kiosk.flow import JOURNEYS, KioskFlow
 from screens.automation import Robot, Wait
 
 SETTLE_FRAMES = 3
@@ -59,11 +60,11 @@ def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     shoot("attract")
     robot.touch("start_visit")
     yield robot.until_screen("home")
-    for journey in ("filing", "lookup", "payment", "work_order", "queue_ticket"):
+    for journey in JOURNEYS:
         robot.touch(f"choose_{journey}")
-        yield robot.until_screen(journey)
+        yield robot.until_screen(KioskFlow.entry_step(journey))
         yield SETTLE_FRAMES
-        shoot(journey)
+        shoot(robot.screen_name)
         robot.touch("back")
         yield robot.until_screen("home")
     robot.touch("ask_help")

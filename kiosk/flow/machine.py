@@ -12,6 +12,8 @@ import logging
 
 from statemachine import HistoryState, State, StateChart
 
+from kiosk.journeys.lookup.states import lookup as lookup_journey
+
 log = logging.getLogger("kiosk.flow")
 
 #: Journey entry states, in the order the home screen offers them.
@@ -28,12 +30,12 @@ class KioskFlow(StateChart):
 
         home = State(initial=True)
         filing = State()
-        lookup = State()
+        lookup = lookup_journey
         payment = State()
         work_order = State()
         queue_ticket = State()
         rating = State()
-        last_step = HistoryState()
+        last_step = HistoryState(type="deep")
 
         choose_filing = home.to(filing)
         choose_lookup = home.to(lookup)
@@ -58,6 +60,8 @@ class KioskFlow(StateChart):
     staff_enter = maintenance.from_(attract, out_of_service)
     staff_exit = maintenance.to(attract)
     error_execution = out_of_service.from_.any()
+    #: Re-render without moving: a device or task changed what the current step shows.
+    refresh = visit.to.itself(internal=True)
 
     def on_enter_out_of_service(self, event: str, error: Exception | None = None) -> None:
         """Log why (an exception's type only: its message may carry visitor data)."""
@@ -65,6 +69,14 @@ class KioskFlow(StateChart):
             log.error("transition failed: %s; kiosk out of service", type(error).__name__)
         else:
             log.warning("kiosk out of service (%s)", event)
+
+    @classmethod
+    def entry_step(cls, journey: str) -> str:
+        """The first step (screen) of a journey: its initial leaf state."""
+        state = cls.states_map[journey]
+        while state.is_compound:
+            state = next(child for child in state.states if child.initial)
+        return state.id
 
     @property
     def step(self) -> str:

@@ -1,6 +1,8 @@
-"""Pure builders of screen models: what each screen shows, offers and says, without Kivy."""
+"""Pure builders of screen models: what each screen shows, offers and says, without Kivy.
 
-from kiosk.presenters.model import Action, Overlay, ScreenContext, ScreenModel
-from kiosk.presenters.screens import present
+The model classes are here; :func:`kiosk.presenters.screens.present` picks a screen's presenter.
+"""
 
-__all__ = ["Action", "Overlay", "ScreenContext", "ScreenModel", "present"]
+from kiosk.presenters.model import Action, Field, Overlay, ScreenContext, ScreenModel
+
+__all__ = ["Action", "Field", "Overlay", "ScreenContext", "ScreenModel"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -34,6 +35,19 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Field:
+    """A text field: its label, what the visitor typed so far, and why it was refused if it was."""
+
+    field_id: str
+    label: Text
+    kind: str  # a kiosk.textinput.layouts.FieldType value: picks the keyboard
+    value: str = ""
+    error: Text | None = None
+    #: Personal data: spoken only in private (headphones) and masked in logs.
+    private: bool = False
+
+
+@dataclass(frozen=True)
 class Overlay:
     """A modal over the screen (the inactivity warning)."""
 
@@ -54,12 +68,15 @@ class ScreenModel:
     overlay: Overlay | None = None
     #: Sent when the visitor touches the screen outside every button (the attract screen: "touch anywhere").
     background_intent: str | None = None
+    #: Text fields, each with the keyboard its kind calls for.
+    fields: tuple[Field, ...] = ()
 
     def speech(self) -> tuple[Text, ...]:
         """What voice mode reads on entry, in reading order (the overlay first when present)."""
         if self.overlay is not None:
             return (self.overlay.title, self.overlay.body, *(a.label for a in self.overlay.actions))
-        return (self.title, *self.body, *(a.label for a in self.actions if a.literal is None))
+        field_texts = [t for f in self.fields for t in (f.label, *((f.error,) if f.error else ()))]
+        return (self.title, *self.body, *field_texts, *(a.label for a in self.actions if a.literal is None))
 
     def all_actions(self) -> tuple[Action, ...]:
         """Every action on the screen in focus order (overlay first, then content, then navigation)."""
@@ -80,3 +97,12 @@ class ScreenContext:
     idle_countdown_s: int = 0
     can_extend: bool = True
     unavailable_journeys: frozenset[str] = frozenset()
+    #: The visit's journey data, field values and field errors (read-only for presenters).
+    journeys: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)
+    field_errors: Mapping[str, str] = field(default_factory=dict)
+
+    def text_field(self, field_id: str, label: Text, kind: str, *, private: bool = False) -> Field:
+        """The screen field ``field_id`` with the visitor's value and any error."""
+        error = self.field_errors.get(field_id)
+        return Field(field_id, label, kind, self.fields.get(field_id, ""), Text(error) if error else None, private)

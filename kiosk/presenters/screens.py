@@ -5,47 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.flow import JOURNEYS
+from kiosk.journeys import registry
 from kiosk.i18n import LANGUAGE_NAMES, Text
-from kiosk.inactivity import IdlePhase
-from kiosk.presenters.model import Action, Overlay, ScreenContext, ScreenModel
+from kiosk.presenters.common import idle_overlay, nav
+from kiosk.presenters.model import Action, ScreenContext, ScreenModel
 
 RATING_SCORES = (1, 2, 3, 4, 5)
-
-
-def _mode_toggles(ctx: ScreenContext) -> tuple[Action, ...]:
-    prefs = ctx.preferences
-    languages = tuple(
-        Action("set_language", Text("button.language"), "toggle", {"language": lang},
-               checked=lang == prefs.language, literal=LANGUAGE_NAMES[lang])
-        for lang in ctx.languages
-    )
-    return (
-        *languages,
-        Action("cycle_text_size", Text("button.text_size", {"size": Text(f"size.{prefs.text_size.value}")}), "toggle"),
-        Action("toggle_contrast", Text("button.contrast"), "toggle", checked=prefs.high_contrast),
-        Action("toggle_voice", Text("button.voice"), "toggle", checked=prefs.voice),
-    )
-
-
-def _nav(ctx: ScreenContext, *, back: bool = True, home: bool = True) -> tuple[Action, ...]:
-    buttons: list[Action] = []
-    if back:
-        buttons.append(Action("back", Text("button.back")))
-    if home:
-        buttons.append(Action("go_home", Text("button.home")))
-    buttons.append(Action("ask_help", Text("button.help")))
-    return (*buttons, *_mode_toggles(ctx))
-
-
-def _idle_overlay(ctx: ScreenContext) -> Overlay | None:
-    if ctx.idle_phase is not IdlePhase.WARNING:
-        return None
-    actions = (Action("extend_time", Text("button.more_time"), "primary"),) if ctx.can_extend else ()
-    return Overlay(
-        Text("idle.title"),
-        Text("idle.body" if ctx.can_extend else "idle.body_final", {"seconds": ctx.idle_countdown_s}),
-        actions,
-    )
 
 
 def attract(ctx: ScreenContext) -> ScreenModel:
@@ -81,8 +46,8 @@ def home(ctx: ScreenContext) -> ScreenModel:
             Action("elderly_mode", Text("button.elderly_mode"), "toggle", checked=ctx.preferences.elderly_mode),
             Action("finish", Text("button.end_visit"), "secondary"),
         ),
-        _nav(ctx, back=False, home=False),
-        _idle_overlay(ctx),
+        nav(ctx, back=False, home=False),
+        idle_overlay(ctx),
     )
 
 
@@ -93,8 +58,8 @@ def _journey_entry(name: str) -> Callable[[ScreenContext], ScreenModel]:
             Text(f"title.{name}"),
             (Text(f"body.{name}"),),
             (Action("finish", Text("button.end_visit")),),
-            _nav(ctx),
-            _idle_overlay(ctx),
+            nav(ctx),
+            idle_overlay(ctx),
         )
 
     present_entry.__doc__ = f"The entry screen of the {name} journey."
@@ -109,8 +74,8 @@ def rating(ctx: ScreenContext) -> ScreenModel:
         Text("title.rating"),
         (Text("body.rating"),),
         (*scores, Action("rate", Text("button.skip_rating"), "secondary", {"score": 0})),
-        _nav(ctx, back=False),
-        _idle_overlay(ctx),
+        nav(ctx, back=False),
+        idle_overlay(ctx),
     )
 
 
@@ -121,8 +86,8 @@ def help_screen(ctx: ScreenContext) -> ScreenModel:
         Text("title.help"),
         (Text("help.general"), Text("help.staff")),
         (),
-        _nav(ctx, home=False),
-        _idle_overlay(ctx),
+        nav(ctx, home=False),
+        idle_overlay(ctx),
     )
 
 
@@ -144,7 +109,8 @@ def maintenance(ctx: ScreenContext) -> ScreenModel:
 PRESENTERS: dict[str, Callable[[ScreenContext], ScreenModel]] = {
     "attract": attract,
     "home": home,
-    **{name: _journey_entry(name) for name in JOURNEYS},
+    **{name: _journey_entry(name) for name in JOURNEYS if name not in registry.presenters()},
+    **registry.presenters(),
     "rating": rating,
     "help": help_screen,
     "out_of_service": out_of_service,

@@ -9,6 +9,7 @@ import pytest
 from kiosk.config import Settings
 from kiosk.controller import KioskController
 from kiosk.devices import DeviceManager
+from kiosk.services import build_services
 
 
 class ManualClock:
@@ -36,8 +37,13 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def controller(settings: Settings, clock: ManualClock) -> Iterator[KioskController]:
+    """The kiosk's core with simulated devices and the embedded demo court, without a UI thread."""
     devices = DeviceManager(settings)
-    kiosk = KioskController(settings, devices, clock=clock)
+    services = build_services(settings)
+    kiosk = KioskController(settings, devices, services, clock=clock)
     devices.open_all(kiosk.device_event)
+    services.start()
     yield kiosk
+    services.tasks.wait_idle()
     devices.close_all()
+    services.stop()

@@ -63,3 +63,11 @@ def test_fewer_than_ten_extensions_or_a_short_warning_are_refused() -> None:
         Settings(timeouts={"max_idle_extensions": 3})
     with pytest.raises(ValueError):
         Settings(timeouts={"idle_warning_s": 5})
+
+
+def test_configuring_the_receipt_printer_keeps_it_required_unless_said_otherwise(tmp_path) -> None:
+    settings = load_settings(write(tmp_path, '[devices.receipt_printer]\ndriver = "cups"\n[devices.camera]\ndriver = "opencv"\n'))
+    assert settings.devices.receipt_printer.required is True
+    assert settings.devices.camera.required is False
+    relaxed = load_settings(write(tmp_path, '[devices.receipt_printer]\nrequired = false\n'))
+    assert relaxed.devices.receipt_printer.required is False

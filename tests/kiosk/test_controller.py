@@ -18,7 +18,7 @@ def test_touching_start_then_lookup_shows_the_lookup_screen(controller: KioskCon
     assert controller.screen == "attract"
     controller.intent("start_visit")
     controller.intent("choose_lookup")
-    assert (controller.flow.step, controller.screen) == ("lookup", "lookup")
+    assert (controller.flow.step, controller.screen) == ("lookup_menu", "lookup_menu")
 
 
 def test_inactivity_warns_with_a_countdown_and_the_overlay_offers_more_time(controller, clock) -> None:
@@ -126,4 +126,4 @@ def test_an_optional_printer_failing_disables_only_the_journeys_that_need_it(con
     controller.intent("choose_filing")
     assert controller.flow.step == "home"
     controller.intent("choose_lookup")
-    assert controller.flow.step == "lookup"
+    assert controller.flow.step == "lookup_menu"

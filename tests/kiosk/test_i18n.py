@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -28,9 +29,9 @@ def test_placeholders_match_the_source_in_every_language(translator: Translator)
             assert placeholders(translator.raw(key, language)) == expected, (key, language)
 
 
-def test_categories_are_prefixed(translator: Translator) -> None:
-    categories = {key.split(".")[0] for key in translator.keys()}
-    assert categories <= {"title", "body", "button", "size", "toggle", "idle", "rating", "help", "status"}
+def test_every_key_is_category_prefixed_and_lowercase(translator: Translator) -> None:
+    pattern = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    assert [key for key in translator.keys() if not pattern.match(key)] == []
 
 
 def test_parameters_and_nested_texts_are_filled_in(translator: Translator) -> None:

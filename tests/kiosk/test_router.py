@@ -8,9 +8,9 @@ BROKEN = ServiceHealth(required_devices_working=False)
 
 
 def test_out_of_service_beats_maintenance_beats_the_step() -> None:
-    assert route("lookup", BROKEN, staff_session=True) == "out_of_service"
-    assert route("lookup", OK, staff_session=True) == "maintenance"
-    assert route("lookup", OK, staff_session=False) == "lookup"
+    assert route("lookup_case", BROKEN, staff_session=True) == "out_of_service"
+    assert route("lookup_case", OK, staff_session=True) == "maintenance"
+    assert route("lookup_case", OK, staff_session=False) == "lookup_case"
 
 
 def test_an_unknown_step_falls_back_to_attract() -> None:

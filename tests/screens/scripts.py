@@ -14,7 +14,7 @@ def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
     yield robot.until_screen("home")
     robot.results["before"] = {"state": robot.controller.flow.step, "screen": robot.screen_name}
     robot.touch("choose_lookup")
-    yield robot.until_screen("lookup")
+    yield robot.until_screen("lookup_menu")
     yield 2
     robot.results["after"] = {"state": robot.controller.flow.step, "screen": robot.screen_name}
 

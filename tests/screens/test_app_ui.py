@@ -17,7 +17,7 @@ pytestmark = pytest.mark.ui
 def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
     results = run_in_app("touch_case_lookup")
     assert results["before"] == {"state": "home", "screen": "home"}
-    assert results["after"] == {"state": "lookup", "screen": "lookup"}
+    assert results["after"] == {"state": "lookup_menu", "screen": "lookup_menu"}
 
 
 def test_screenshots_of_every_screen_and_of_home_in_every_mode_have_no_text_cut_off(display: str, tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_screenshots_of_every_screen_and_of_home_in_every_mode_have_no_text_cut_
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert len(sorted((tmp_path / "shots").glob("home-*.png"))) == 3 * 3 * 2
-    for screen in ("attract", "filing", "lookup", "payment", "work_order", "queue_ticket", "help", "idle_warning", "rating"):
+    for screen in ("attract", "filing", "lookup_menu", "payment", "work_order", "queue_ticket", "help", "idle_warning", "rating"):
         assert (tmp_path / "shots" / f"{screen}.png").is_file(), screen
     assert "0 with layout problems" in run.stdout
 

@@ -5,16 +5,22 @@ import logging
 import pytest
 
 from kiosk.flow import JOURNEYS, KioskFlow
+from kiosk.journeys import registry
+
+
+def new_flow(*listeners: object) -> KioskFlow:
+    """The machine with the journeys' guards (unbound to a kiosk: no guard here touches one)."""
+    return KioskFlow(listeners=[*registry.effects(None), *listeners])  # type: ignore[arg-type]
 
 
 def started() -> KioskFlow:
-    flow = KioskFlow()
+    flow = new_flow()
     flow.send("start_visit")
     return flow
 
 
 def test_starts_on_the_attract_screen_and_a_touch_opens_home() -> None:
-    flow = KioskFlow()
+    flow = new_flow()
     assert flow.step == "attract"
     assert not flow.in_visit
     flow.send("start_visit")
@@ -26,7 +32,7 @@ def test_starts_on_the_attract_screen_and_a_touch_opens_home() -> None:
 def test_every_journey_is_entered_from_home_and_left_by_back_and_home(journey: str) -> None:
     flow = started()
     flow.send(f"choose_{journey}")
-    assert flow.step == journey
+    assert flow.step == KioskFlow.entry_step(journey)
     flow.send("back")
     assert flow.step == "home"
     flow.send(f"choose_{journey}")
@@ -34,13 +40,18 @@ def test_every_journey_is_entered_from_home_and_left_by_back_and_home(journey: s
     assert flow.step == "home"
 
 
-def test_help_returns_to_the_exact_step_it_was_asked_from() -> None:
+def test_help_returns_to_the_exact_step_it_was_asked_from_even_deep_in_a_journey() -> None:
     flow = started()
-    flow.send("choose_payment")
+    flow.send("choose_lookup")
+    flow.send("by_card")
     flow.send("ask_help")
     assert flow.step == "help"
     flow.send("back")
-    assert flow.step == "payment"
+    assert flow.step == "lookup_card"
+    flow.send("back")
+    assert flow.step == "lookup_menu"
+    flow.send("back")
+    assert flow.step == "home"
 
 
 def test_a_visit_ends_with_the_rating_and_returns_to_attract() -> None:
@@ -69,13 +80,13 @@ def test_an_exception_inside_a_transition_lands_in_out_of_service_and_is_logged(
     """GIVEN a transition whose action raises WHEN it runs THEN the kiosk is out of service, not crashed."""
 
     class Failing:
-        def on_choose_lookup(self) -> None:
+        def on_choose_payment(self) -> None:
             raise RuntimeError("backend exploded with 110101199003071233")
 
-    flow = KioskFlow(listeners=[Failing()])
+    flow = new_flow(Failing())
     flow.send("start_visit")
     with caplog.at_level(logging.ERROR, logger="kiosk.flow"):
-        flow.send("choose_lookup")
+        flow.send("choose_payment")
     assert flow.step == "out_of_service"
     assert "RuntimeError" in caplog.text
     assert "110101199003071233" not in caplog.text  # the message is not logged: it may carry personal data

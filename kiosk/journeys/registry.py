@@ -1,0 +1,24 @@
+"""The journeys the kiosk assembles: their effects listeners and presenters (their states are in the machine)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kiosk.journeys.base import Journey, JourneyEffects, JourneyHost, Presenter
+from kiosk.journeys.lookup.effects import LookupEffects
+from kiosk.journeys.lookup.presenters import PRESENTERS as LOOKUP_PRESENTERS
+from kiosk.journeys.lookup.states import lookup
+
+JOURNEYS: tuple[Journey, ...] = (
+    Journey("lookup", lookup, LookupEffects, LOOKUP_PRESENTERS),
+)
+
+
+def presenters() -> Mapping[str, Presenter]:
+    """Every journey step's presenter by step name."""
+    return {step: presenter for journey in JOURNEYS for step, presenter in journey.presenters.items()}
+
+
+def effects(host: JourneyHost) -> list[JourneyEffects]:
+    """One effects listener per journey, bound to ``host``."""
+    return [journey.effects(host) for journey in JOURNEYS]
