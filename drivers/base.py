@@ -39,6 +39,8 @@ class DeviceKind(enum.StrEnum):
     SCANNER = "scanner"
     CAMERA = "camera"
     PRINTER = "printer"
+    SPEECH = "speech"
+    HEADPHONES = "headphones"
 
 
 @dataclass(frozen=True)
@@ -243,3 +245,83 @@ class Printer(Driver):
 
 
 DriverOptions = dict[str, Any]
+
+
+# --- speech and the headphone jack ------------------------------------------------------------
+
+
+class Route(enum.StrEnum):
+    """Where speech is heard: the hall can hear the speaker, only the visitor hears the headphones."""
+
+    SPEAKER = "speaker"
+    HEADPHONES = "headphones"
+
+
+@dataclass(frozen=True)
+class SpeechStarted(DeviceEvent):
+    """The first audio of utterance ``utterance`` is synthesised and handed to the audio device."""
+
+    utterance: int
+
+
+@dataclass(frozen=True)
+class SpeechDone(DeviceEvent):
+    """Utterance ``utterance`` ended: ``completed`` is False when it was stopped, replaced or not playable."""
+
+    utterance: int
+    completed: bool
+
+
+@dataclass(frozen=True)
+class HeadphonesChanged(DeviceEvent):
+    """Headphones were plugged in (``present``) or pulled out."""
+
+    present: bool
+
+
+class Speaker(Driver):
+    """Speaks text in a language; emits :class:`SpeechStarted` and :class:`SpeechDone`.
+
+    Every method returns at once: synthesis and playback run on the driver's own thread, so the
+    UI thread can call it freely.
+    """
+
+    kind = DeviceKind.SPEECH
+
+    @abc.abstractmethod
+    def say(self, text: str, language: str, *, route: Route = Route.SPEAKER, interrupt: bool = True) -> int:
+        """Queue ``text`` (already translated into ``language``); returns the utterance's number.
+
+        ``interrupt`` stops what is being spoken and drops what is queued, as any new screen or
+        visitor action must (EN 301 549 5.1.3.5); otherwise the text waits its turn.
+        """
+
+    @abc.abstractmethod
+    def stop(self) -> None:
+        """Silence now and drop everything queued."""
+
+    @abc.abstractmethod
+    def pause(self) -> None:
+        """Silence now but keep the place: :meth:`resume` starts again at the interrupted sentence."""
+
+    @abc.abstractmethod
+    def resume(self) -> None:
+        """Continue after :meth:`pause`."""
+
+    @abc.abstractmethod
+    def set_rate(self, words_per_minute: int) -> None:
+        """Speaking rate of the next sentence on."""
+
+    @abc.abstractmethod
+    def set_volume(self, volume: float) -> None:
+        """Loudness of the next sentence on, 0.0 to 1.0 of the synthesiser's full scale."""
+
+
+class HeadphoneSense(Driver):
+    """Tells whether headphones are plugged in; emits :class:`HeadphonesChanged`."""
+
+    kind = DeviceKind.HEADPHONES
+
+    @abc.abstractmethod
+    def present(self) -> bool:
+        """True while headphones are plugged in (False when unknown)."""

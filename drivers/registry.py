@@ -24,6 +24,10 @@ BUILTIN: dict[tuple[DeviceKind, str], str] = {
     (DeviceKind.CAMERA, "simulated"): "drivers.camera.simulated:SimulatedDocumentCamera",
     (DeviceKind.PRINTER, "cups"): "drivers.printer.cups_printer:CupsPrinter",
     (DeviceKind.PRINTER, "simulated"): "drivers.printer.simulated:SimulatedPrinter",
+    (DeviceKind.SPEECH, "pyttsx3"): "drivers.speech.pyttsx3_speaker:Pyttsx3Speaker",
+    (DeviceKind.SPEECH, "simulated"): "drivers.speech.simulated:SimulatedSpeaker",
+    (DeviceKind.HEADPHONES, "alsa_jack"): "drivers.headphones.alsa_jack:AlsaJackSense",
+    (DeviceKind.HEADPHONES, "simulated"): "drivers.headphones.simulated:SimulatedHeadphones",
 }
 
 
