@@ -1,0 +1,1 @@
+"""Document camera: OpenCV capture, a simulated twin, and page processing as pure functions."""
