@@ -1,0 +1,1 @@
+"""The documents a visit produces: printed receipts and complaints, and scanned pages bound into PDFs."""
