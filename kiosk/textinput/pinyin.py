@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.textinput import lexicon as lexicon_module
 from kiosk.textinput.lexicon import Lexicon
@@ -197,15 +197,16 @@ def _edges(
                 spelled = any(t.exact for t in path)
                 spelling = sum(_token_score(t) for t in path) - WORD_PENALTY - _terse(spelled)
                 for word, score in _spelled(lexicon, longer_key, path, cap):
-                    if word in preferred:
-                        score += PREFERENCE_BONUS
                     if not spelled and word in lexicon.function_words:
                         score -= INITIALS_FUNCTION_WORD_PENALTY
                     _keep(found, _Edge(start, token.end, word, score + spelling))
                 stack.append((token.end, longer_key, path))
         for edge in _names(lexicon, lattice, start):
             _keep(found, edge)
-        by_start[start] = list(found.values())
+        by_start[start] = [
+            replace(e, score=e.score + PREFERENCE_BONUS) if e.text in preferred else e
+            for e in found.values()
+        ]
     return by_start
 
 

@@ -1,0 +1,74 @@
+"""Keyboard layouts as data: what each field offers, and what voice mode reads for each key."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain import case_number
+from kiosk.textinput.layouts import (
+    FIELD_LAYOUTS,
+    Action,
+    FieldType,
+    LayoutName,
+    layout,
+    layouts_for,
+)
+from kiosk.textinput.pads import AmountPad, IdNumberPad, PhonePad
+
+
+@pytest.mark.parametrize("name", list(LayoutName))
+def test_every_key_can_be_spoken_and_does_one_thing(name: LayoutName) -> None:
+    for key in layout(name).keys():
+        assert key.label and key.spoken.startswith("key.")
+        assert bool(key.value) != (key.action is not None), key
+        assert (key.action is Action.SWITCH) == (key.target is not None), key
+        assert key.width > 0
+
+
+@pytest.mark.parametrize("field", list(FieldType))
+def test_every_field_offers_layouts_and_switches_only_between_them(field: FieldType) -> None:
+    shown = layouts_for(field)
+    assert [s.name for s in shown] == list(FIELD_LAYOUTS[field])
+    for offered in shown:
+        for key in offered.keys():
+            if key.action is Action.SWITCH:
+                assert key.target in FIELD_LAYOUTS[field]
+
+
+def test_pinyin_and_latin_keyboards_have_every_letter() -> None:
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    for name in (LayoutName.PINYIN, LayoutName.LATIN):
+        assert letters <= {k.value for k in layout(name).keys()}
+
+
+def test_text_fields_reach_handwriting_and_pinyin() -> None:
+    for field in (FieldType.NAME, FieldType.TEXT, FieldType.ADDRESS):
+        assert {LayoutName.PINYIN, LayoutName.HANDWRITING} <= set(FIELD_LAYOUTS[field])
+
+
+@pytest.mark.parametrize(
+    ("name", "pad"),
+    [(LayoutName.ID_NUMBER, IdNumberPad), (LayoutName.AMOUNT, AmountPad), (LayoutName.PHONE, PhonePad)],
+)
+def test_pad_layouts_only_have_keys_their_pad_knows(name: LayoutName, pad: type) -> None:
+    for key in layout(name).keys():
+        if key.action is None:
+            assert key.value in "0123456789.X", key
+        else:
+            assert key.action in (Action.BACKSPACE, Action.CLEAR)
+    assert pad().press("1")
+
+
+def test_case_number_layout_offers_recent_years_courts_and_types() -> None:
+    values = {k.value for k in layout(LayoutName.CASE_NUMBER, today=date(2026, 3, 1)).keys()}
+    assert {"（2026）", "（2017）"} <= values and "（2016）" not in values
+    assert {case_number.SUPREME_COURT, *case_number.HIGH_COURT_CODES} <= values
+    assert {"民初", "民终", "执", "执保", "刑初", "行初", "知", "号", "之一"} <= values
+    assert {"民初", "民终", "执", "执保", "刑初", "行初"} <= case_number.TYPE_CODES
+
+
+def test_case_number_years_start_no_earlier_than_the_format() -> None:
+    values = {k.value for k in layout(LayoutName.CASE_NUMBER, today=date(2018, 1, 1)).keys()}
+    assert {"（2018）", "（2017）", "（2016）"} <= values and "（2015）" not in values
