@@ -58,8 +58,6 @@ class KioskController:
         self._last_countdown = -1
         self.journeys: list[JourneyEffects] = registry.effects(self)
         self.flow = KioskFlow(listeners=[self, *self.journeys])
-        if not devices.required_working():
-            self.flow.send("service_unavailable")
 
     # --- listeners ----------------------------------------------------------------------------
 

@@ -68,17 +68,21 @@ class DeviceManager:
         return DeviceSlot(role, device, driver, DeviceStatus(Health.ABSENT, "status.device.not_opened"))
 
     def open_all(self, on_event: OnEvent) -> None:
-        """Open every built driver; their events reach ``on_event`` through ``deliver``."""
+        """Open every built driver; their events reach ``on_event`` through ``deliver``.
+
+        Each role's resulting status is delivered as a :class:`StatusChanged`, so the flow learns
+        the kiosk's health the same way whether a device opened, failed or was never built.
+        """
         self._on_event = on_event
         for slot in self.slots.values():
-            if slot.driver is None:
-                continue
-            try:
-                slot.driver.open(self._emitter(slot.role))
-                slot.status = slot.driver.status()
-            except Exception as exc:
-                log.error("device %s failed to open: %s", slot.role, type(exc).__name__)
-                slot.status = DeviceStatus(Health.ERROR, "status.device.open_failed", f"{type(exc).__name__}: {exc}")
+            if slot.driver is not None:
+                try:
+                    slot.driver.open(self._emitter(slot.role))
+                    slot.status = slot.driver.status()
+                except Exception as exc:
+                    log.error("device %s failed to open: %s", slot.role, type(exc).__name__)
+                    slot.status = DeviceStatus(Health.ERROR, "status.device.open_failed", f"{type(exc).__name__}: {exc}")
+            self._emitter(slot.role)(StatusChanged(slot.status))
 
     def _emitter(self, role: str) -> Callable[[DeviceEvent], None]:
         def emit(event: DeviceEvent) -> None:

@@ -68,6 +68,15 @@ class Robot:
         """A wait condition: the named screen is on display."""
         return lambda: self.screen_name == name
 
+    def present_card(self, name: str, id_number: str) -> None:
+        """Lay a (fictitious) resident card with this name and number on the simulated reader."""
+        from dataclasses import replace  # noqa: PLC0415
+
+        from drivers.idcard.fixtures import FIXTURE_CARD  # noqa: PLC0415
+
+        reader = self.controller.devices.slots["id_reader"].driver
+        reader.present_card(replace(FIXTURE_CARD, name=name, id_number=id_number))
+
     def walk_away(self) -> None:
         """Make the visitor's idle time reach the limit now, as if they had walked away."""
         idle = self.controller.idle

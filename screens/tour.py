@@ -6,12 +6,13 @@ fails on any text that does not fit. Modes are changed by touching the real togg
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.display import TextSize
 from kiosk.flow import JOURNEYS, KioskFlow
 from screens.automation import Robot, Wait
+from screens.tours import lookup as lookup_tour
 
 SETTLE_FRAMES = 3
 
@@ -47,6 +48,12 @@ def home_in_every_mode(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     robot.results.setdefault("layout_problems", {}).update(problems)
 
 
+#: Journeys with a tour of their own walk through every step; the others show their first step.
+JOURNEY_TOURS: dict[str, Callable[[Robot, Callable[[str], None]], Iterator[Wait]]] = {
+    "lookup": lookup_tour.tour,
+}
+
+
 def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     """Each visitor screen once, reached by touches, including the inactivity warning."""
     problems: dict[str, list[str]] = {}
@@ -61,6 +68,9 @@ def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     robot.touch("start_visit")
     yield robot.until_screen("home")
     for journey in JOURNEYS:
+        if journey in JOURNEY_TOURS:
+            yield from JOURNEY_TOURS[journey](robot, shoot)
+            continue
         robot.touch(f"choose_{journey}")
         yield robot.until_screen(KioskFlow.entry_step(journey))
         yield SETTLE_FRAMES

@@ -60,8 +60,6 @@ class KioskFlow(StateChart):
     staff_enter = maintenance.from_(attract, out_of_service)
     staff_exit = maintenance.to(attract)
     error_execution = out_of_service.from_.any()
-    #: Re-render without moving: a device or task changed what the current step shows.
-    refresh = visit.to.itself(internal=True)
 
     def on_enter_out_of_service(self, event: str, error: Exception | None = None) -> None:
         """Log why (an exception's type only: its message may carry visitor data)."""

@@ -53,6 +53,8 @@ class JourneyEffects:
     card_steps: ClassVar[frozenset[str]] = frozenset()
     #: Steps during which the scanner is switched on and its codes go to :meth:`on_code`.
     code_steps: ClassVar[frozenset[str]] = frozenset()
+    #: Steps where the visitor waits for the kiosk (a court call, a print): nothing to press.
+    waiting_steps: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, host: JourneyHost) -> None:
         self.host = host

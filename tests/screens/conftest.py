@@ -27,14 +27,15 @@ def display() -> Iterator[str]:
 
 @pytest.fixture
 def run_in_app(display: str, tmp_path: Path) -> RunScript:
-    """Run ``tests.screens.scripts:<name>`` inside the app and return what it recorded."""
+    """Run a script (``module:function``, or a name in ``tests.screens.scripts``) in the app; return its results."""
 
     def run(name: str, **env: str) -> dict[str, Any]:
-        result_file = tmp_path / f"{name}.json"
+        target = name if ":" in name else f"tests.screens.scripts:{name}"
+        result_file = tmp_path / f"{target.rpartition(':')[2]}.json"
         environment = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": str(tmp_path / "data"),
                        "XDG_CONFIG_HOME": str(tmp_path / "config"), **env}
         child = subprocess.run(
-            [sys.executable, "-m", "screens.automation", f"tests.screens.scripts:{name}", "--result", str(result_file)],
+            [sys.executable, "-m", "screens.automation", target, "--result", str(result_file)],
             cwd=ROOT, env=environment, capture_output=True, text=True, timeout=180, check=False,
         )
         if not result_file.exists():

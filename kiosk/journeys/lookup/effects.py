@@ -24,6 +24,7 @@ class LookupEffects(JourneyEffects):
     journey = "lookup"
     card_steps = frozenset({"lookup_card"})
     code_steps = frozenset({"lookup_qr"})
+    waiting_steps = frozenset({"lookup_searching", "lookup_printing"})
 
     # --- guards -----------------------------------------------------------------------------------
 
@@ -76,7 +77,6 @@ class LookupEffects(JourneyEffects):
             reference = decode_receipt_code(text)
         except ValueError:
             self.data["code_error"] = "lookup.error.not_a_receipt"
-            self.host.send("refresh")
             return
         self.data.pop("code_error", None)
         self.data["query"] = ("filing", reference)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
-from datetime import datetime, timezone
 
 import pytest
 
-from kiosk.court import contract as c
 from kiosk.court.demo import DemoCourt
-from kiosk.court.demo.seed import ZHANG
 from kiosk.display import TextSize
 from kiosk.i18n import LANGUAGES, Text, Translator
 from kiosk.inactivity import IdlePhase
+from kiosk.journeys import registry
 from kiosk.presenters import ScreenContext, ScreenModel
 from kiosk.presenters.screens import present
 from kiosk.router import SCREENS
@@ -20,19 +19,15 @@ from kiosk.session import Preferences
 
 
 def sample_journeys() -> dict:
-    """Journey data as the demo court gives it, so every step's screen has something to show."""
+    """Each journey's sample data (``tests/kiosk/journeys/<name>/samples.py``), so every step has content."""
     court = DemoCourt(":memory:")
-    cases = court.cases_of_party(ZHANG.id_number)
-    view = court.case(cases[1].case_number, ZHANG.id_number)
-    documents = court.served_documents(view.case_number, ZHANG.id_number)
-    filing = c.FilingStatus(reference="K1234-5678-9ABC", receiving_court_code="京0191", status="accepted",
-                            updated_at=datetime.now(timezone.utc), case_number=view.case_number, note="已立案")
-    return {"lookup": {"id_number": ZHANG.id_number, "cases": cases, "case": view, "documents": documents,
-                       "filing": filing, "problem": "court.error.unavailable", "code_error": "lookup.error.not_a_receipt",
-                       "printed": documents[0].document_id}}
+    return {journey.name: importlib.import_module(f"tests.kiosk.journeys.{journey.name}.samples").sample_data(court)
+            for journey in registry.JOURNEYS}
 
 
 JOURNEY_DATA = sample_journeys()
+#: A refused value in every field the journeys have, so error texts are checked too.
+FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid"}
 
 
 def contexts() -> list[ScreenContext]:
@@ -40,7 +35,7 @@ def contexts() -> list[ScreenContext]:
     return [
         ScreenContext(screen=screen, step=screen, preferences=Preferences(language=lang, text_size=size),
                       languages=LANGUAGES, idle_phase=phase, idle_countdown_s=12, can_extend=extend,
-                      journeys=JOURNEY_DATA, field_errors={"lookup.case_number": "lookup.error.case_number_invalid"})
+                      journeys=JOURNEY_DATA, field_errors=FIELD_ERRORS)
         for screen, lang, size, phase, extend in itertools.product(
             SCREENS, LANGUAGES, TextSize, (IdlePhase.ACTIVE, IdlePhase.WARNING), (True, False))
     ]
@@ -73,7 +68,7 @@ def test_every_screen_has_something_to_say_in_voice_mode() -> None:
 
 
 #: Steps where the visitor waits for the kiosk: nothing to press, the time limit is held.
-WAITING_STEPS = {"lookup_searching", "lookup_printing"}
+WAITING_STEPS = {step for journey in registry.JOURNEYS for step in journey.effects.waiting_steps}
 
 
 def test_visitor_screens_offer_back_or_home_help_and_the_mode_toggles() -> None:

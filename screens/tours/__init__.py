@@ -1,0 +1,1 @@
+"""One screenshot tour per journey: every step reached by touches, each photographed."""
