@@ -19,14 +19,15 @@ import tempfile
 import threading
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from kiosk.textinput.syllables import SyllableTable
 
-Entry = tuple[str, tuple[str, ...], float]
-Reading = tuple[str, ...]
-Scored = list[tuple[str, float]]
+if TYPE_CHECKING:
+    from kiosk.textinput.lexicon_build import Entry, LexiconData, Reading, Scored
+
 
 _DATA_FILES = ("court_words.txt", "surnames.txt")
 _BUILD_SOURCES = ("lexicon_build.py", "syllables.py")
@@ -35,13 +36,13 @@ _BUILD_SOURCES = ("lexicon_build.py", "syllables.py")
 class Lexicon:
     """Words, characters and name statistics indexed by the first letters of their syllables."""
 
-    def __init__(self, data: dict[str, object]) -> None:
-        self.table = SyllableTable(data["syllables"])  # type: ignore[arg-type]
-        self._index: dict[str, list[tuple[Reading, Scored]]] = data["index"]  # type: ignore[assignment]
-        self._surnames: dict[str, list[Entry]] = data["surnames"]  # type: ignore[assignment]
-        self._given: dict[str, list[Entry]] = data["given"]  # type: ignore[assignment]
-        self.name_share: float = data["name_share"]  # type: ignore[assignment]
-        self.function_words = frozenset(data["function_words"])  # type: ignore[arg-type]
+    def __init__(self, data: LexiconData) -> None:
+        self.table = SyllableTable(data["syllables"])
+        self._index = data["index"]
+        self._surnames = data["surnames"]
+        self._given = data["given"]
+        self.name_share = data["name_share"]
+        self.function_words = frozenset(data["function_words"])
         self._key_prefixes = frozenset(
             key[:k] for key in self._index for k in range(1, len(key) + 1)
         )
@@ -117,7 +118,10 @@ def load(cache_dir: Path | None = None) -> Lexicon:
             if not path.exists():
                 from kiosk.textinput import lexicon_build  # heavy: pypinyin's dictionaries
 
-                _write_atomically(path, marshal.dumps(lexicon_build.build()))
+                _write_atomically(path, marshal.dumps(dict(lexicon_build.build())))
+                for stale in path.parent.glob("lexicon-*.marshal"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)
     loaded = Lexicon(marshal.loads(path.read_bytes()))
     # A million lexicon objects would make every full garbage collection a keystroke-long pause;
     # they live as long as the process, so the collector may stop looking at them.

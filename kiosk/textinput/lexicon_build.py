@@ -17,8 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
-import jieba
+import jieba  # type: ignore[import-untyped]
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.phrases_dict import phrases_dict
@@ -45,7 +46,9 @@ SURNAME_RANK_OFFSET = 3
 
 _HANZI = re.compile(r"[\u3400-\u9fff]+")
 
-Entry = tuple[str, tuple[str, ...], float]
+Reading = tuple[str, ...]
+Scored = list[tuple[str, float]]
+Entry = tuple[str, Reading, float]
 
 
 def jieba_dict_path() -> Path:
@@ -73,7 +76,7 @@ def _jieba_words() -> Iterator[tuple[str, int, str]]:
                 yield word, int(frequency), tag[0] if tag else ""
 
 
-def _reading(word: str) -> tuple[str, ...]:
+def _reading(word: str) -> Reading:
     return tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore", v_to_u=False))
 
 
@@ -82,8 +85,19 @@ def _char_readings(char: str) -> list[str]:
     return list(dict.fromkeys(to_normal(r, v_to_u=False) for r in readings.split(",") if r))
 
 
-def build() -> dict[str, object]:
-    """The lexicon as plain data (marshal-able): syllables, word index, name model.
+class LexiconData(TypedDict):
+    """The built lexicon as plain data (marshal-able), as cached."""
+
+    syllables: list[str]
+    index: dict[str, list[tuple[Reading, Scored]]]
+    surnames: dict[str, list[Entry]]
+    given: dict[str, list[Entry]]
+    name_share: float
+    function_words: list[str]
+
+
+def build() -> LexiconData:
+    """The lexicon: syllables, word index, name model, function words.
 
     The index maps a key (first letters of the syllables) to the readings with that key, each
     with its words, most frequent first.
@@ -92,9 +106,26 @@ def build() -> dict[str, object]:
         to_normal(r, v_to_u=False) for v in pinyin_dict.values() for r in v.split(",")
     )
     counted = list(_jieba_words())
-    frequency: dict[tuple[str, tuple[str, ...]], float] = {}
+    frequency = _frequencies(counted, syllables)
+    total = sum(frequency.values())
+    surnames, given, name_share = _name_model(counted, total)
+    return {
+        "syllables": sorted(syllables),
+        "index": _index(frequency, total, syllables),
+        "surnames": surnames,
+        "given": given,
+        "name_share": name_share,
+        "function_words": sorted({w for w, _, tag in counted if tag[:1] in FUNCTION_TAGS}),
+    }
 
-    def add(word: str, reading: tuple[str, ...], count: float) -> None:
+
+def _frequencies(
+    counted: list[tuple[str, int, str]], syllables: frozenset[str]
+) -> dict[tuple[str, Reading], float]:
+    """Boosted frequency of every (word, reading) from all the sources."""
+    frequency: dict[tuple[str, Reading], float] = {}
+
+    def add(word: str, reading: Reading, count: float) -> None:
         if len(reading) == len(word) and all(s in syllables for s in reading):
             key = (word, reading)
             frequency[key] = max(frequency.get(key, 0.0), count)
@@ -107,40 +138,36 @@ def build() -> dict[str, object]:
             add(word, _reading(word), count * (PLACE_BOOST if tag == PLACE_TAG else 1))
     for code in pinyin_dict:
         char = chr(code)
-        if not _HANZI.fullmatch(char) or not _encodable_gbk(char):
-            continue
-        base = max(char_count[char], 1)
-        for rank, reading in enumerate(_char_readings(char)):
-            add(char, (reading,), base * (SECONDARY_READING_SHARE if rank else 1.0))
+        if _HANZI.fullmatch(char) and _encodable_gbk(char):
+            base = max(char_count[char], 1)
+            for rank, syllable in enumerate(_char_readings(char)):
+                add(char, (syllable,), base * (SECONDARY_READING_SHARE if rank else 1.0))
     known = {word for word, _ in frequency}
     for word, readings in phrases_dict.items():
         if word not in known and _HANZI.fullmatch(word):
             add(word, tuple(to_normal(r[0], v_to_u=False) for r in readings), UNCOUNTED_FREQUENCY)
-    jieba_count = {word: count for word, count, _tag in counted}
+    jieba_count = {word: count for word, count, _ in counted}
     for fields in data_lines("court_words.txt"):
         word, reading = fields[0], tuple(fields[1:]) or _reading(fields[0])
         add(word, reading, max(jieba_count.get(word, 0), COURT_FLOOR) * COURT_BOOST)
-    total = sum(frequency.values())
+    return frequency
+
+
+def _index(
+    frequency: dict[tuple[str, Reading], float], total: float, syllables: frozenset[str]
+) -> dict[str, list[tuple[Reading, Scored]]]:
+    """Readings by key, each with its words and their log-probabilities, most likely first."""
     interned = {s: s for s in syllables}
-    by_reading: dict[tuple[str, ...], list[tuple[str, float]]] = defaultdict(list)
+    by_reading: dict[Reading, Scored] = defaultdict(list)
     for (word, reading), count in frequency.items():
         by_reading[tuple(interned[s] for s in reading)].append((word, math.log(count / total)))
-    index: dict[str, list[tuple[tuple[str, ...], list[tuple[str, float]]]]] = defaultdict(list)
+    index: dict[str, list[tuple[Reading, Scored]]] = defaultdict(list)
     for reading, words in by_reading.items():
         words.sort(key=lambda e: -e[1])
         index[initials_key(reading)].append((reading, words))
     for readings in index.values():
         readings.sort(key=lambda e: -e[1][0][1])
-    surnames, given, name_share = _name_model(counted, total)
-    function_words = sorted({w for w, _c, tag in counted if tag[:1] in FUNCTION_TAGS})
-    return {
-        "syllables": sorted(syllables),
-        "index": dict(index),
-        "surnames": surnames,
-        "given": given,
-        "name_share": name_share,
-        "function_words": function_words,
-    }
+    return dict(index)
 
 
 def initials_key(reading: tuple[str, ...]) -> str:
@@ -174,9 +201,9 @@ def _name_model(
     uses = _given_name_counts()
     all_uses = sum(uses.values())
     for char, count in uses.items():
-        for rank, reading in enumerate(_char_readings(char)):
+        for rank, syllable in enumerate(_char_readings(char)):
             share = count / all_uses * (SECONDARY_READING_SHARE if rank else 1.0)
-            given[reading[0]].append((char, (reading,), math.log(share)))
+            given[syllable[0]].append((char, (syllable,), math.log(share)))
     for table in (surnames, given):
         for entries in table.values():
             entries.sort(key=lambda e: -e[2])

@@ -15,7 +15,7 @@ import random
 import subprocess
 from pathlib import Path
 
-import jieba
+import jieba  # type: ignore[import-untyped]
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 FETCH_SCRIPT = REPOSITORY / "scripts" / "fetch-hanzi-writer-data.sh"
