@@ -8,14 +8,16 @@ Rules of the domain (check digit, case-number shape) stay in :mod:`kiosk.domain`
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from kiosk.domain import case_number, identity
+from kiosk.textinput.layouts import CASE_SUFFIXES, Action
 
-BACKSPACE = "backspace"
-CLEAR = "clear"
+BACKSPACE = Action.BACKSPACE.value
+CLEAR = Action.CLEAR.value
 
 
 class Status(StrEnum):
@@ -28,7 +30,7 @@ class Status(StrEnum):
 
 
 @dataclass
-class Pad:
+class Pad(ABC):
     """Text built key by key; subclasses decide which keys fit and what the text means."""
 
     chunks: list[str] = field(default_factory=list)
@@ -70,11 +72,13 @@ class Pad:
         """A message key saying what is wrong, when the status is invalid."""
         return None
 
+    @abstractmethod
     def _accept(self, key: str) -> str | None:
-        raise NotImplementedError
+        """The text a key adds here, or None to refuse it."""
 
+    @abstractmethod
     def _status(self) -> Status:
-        raise NotImplementedError
+        """The status of a non-empty text."""
 
 
 @dataclass
@@ -195,9 +199,6 @@ def _impossible_birth_prefix(digits: str) -> bool:
         {"0": "123456789", "3": "01"}.get(digits[6:7], "0123456789"),
     ]
     return any(digit not in allowed[place] for place, digit in enumerate(digits[:8]))
-
-
-CASE_SUFFIXES = ("之一", "之二", "之三")
 
 
 @dataclass

@@ -84,6 +84,8 @@ class Recognizer:
     ) -> list[tuple[str, float]]:
         """The ``limit`` likeliest characters for strokes in a ``width`` × ``height`` box."""
         lib = self._lib
+        if not self._handle:
+            raise HandwritingUnavailable("the recognizer was closed")
         character = lib.zinnia_character_new()
         try:
             lib.zinnia_character_set_width(character, width)
@@ -92,6 +94,8 @@ class Recognizer:
                 for x, y in stroke:
                     lib.zinnia_character_add(character, stroke_id, round(x), round(y))
             with self._lock:
+                if not self._handle:
+                    raise HandwritingUnavailable("the recognizer was closed")
                 result = lib.zinnia_recognizer_classify(self._handle, character, limit)
             if not result:
                 return []

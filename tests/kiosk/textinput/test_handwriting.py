@@ -92,6 +92,13 @@ def test_a_missing_library_is_named_with_its_package() -> None:
         Recognizer(library="libzinnia-that-is-not-there.so")
 
 
+def test_a_closed_recognizer_refuses_work() -> None:
+    recognizer = Recognizer()
+    recognizer.close()
+    with pytest.raises(HandwritingUnavailable, match="closed"):
+        recognizer.classify([[(1, 1), (5, 5)]], 10, 10, 3)
+
+
 class TestStrokes:
     def test_repeated_points_are_dropped(self) -> None:
         assert strokes.dedupe([(1, 1), (1, 1), (2, 2), (2, 2), (1, 1)]) == [(1, 1), (2, 2), (1, 1)]
