@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.textinput.lexicon_build import Entry, LexiconData, Reading, Scored
 
 
+SOURCE_PACKAGES = ("pypinyin", "jieba", "ngender")
 _DATA_FILES = ("court_words.txt", "surnames.txt")
 _BUILD_SOURCES = ("lexicon_build.py", "syllables.py")
 
@@ -87,7 +88,13 @@ def default_cache_dir() -> Path:
 def source_digest() -> str:
     """Names a cache file by everything that shapes its content."""
     digest = hashlib.sha256()
-    versions = [metadata.version(p) for p in ("pypinyin", "jieba", "ngender")]
+    try:
+        versions = [metadata.version(p) for p in SOURCE_PACKAGES]
+    except metadata.PackageNotFoundError as missing:
+        raise RuntimeError(
+            f"the pinyin lexicon is built from the packages {', '.join(SOURCE_PACKAGES)}; "
+            f"{missing.name} is not installed"
+        ) from None
     for part in (*versions, sys.version.split()[0]):
         digest.update(part.encode())
     package = resources.files("kiosk.textinput")
