@@ -77,7 +77,8 @@ def lookup(
     lexicon: Lexicon | None = None,
     preferred: Mapping[str, int] | None = None,
 ) -> list[Candidate]:
-    """Candidates for ``letters`` (already normalised), phrases for all letters first."""
+    """Candidates for ``letters`` (already normalised): phrases for all the letters first, then
+    words for their first part; a person name is kept among the first few."""
     if not letters:
         return []
     lexicon = lexicon or lexicon_module.shared()
@@ -95,7 +96,7 @@ def lookup(
             seen.add(text)
             found.append(Candidate(text, end, score))
     firsts = sorted(
-        (edge for edge in edges.get(0, []) if edge.end in paths),
+        (e for e in edges.get(0, []) if e.end in paths and not (e.is_name and e.end != end)),
         key=lambda e: -(e.score + paths[e.end][0][0]),
     )
     for edge in firsts:
