@@ -12,7 +12,6 @@ import pytest
 
 from drivers.base import DeviceError, Health, Route, SpeechDone, SpeechStarted, StatusChanged
 from drivers.speech import synth
-from drivers.speech.pyttsx3_speaker import Pyttsx3Speaker
 from drivers.speech.wav import measure
 
 from .conftest import PACED_PLAYER, WAIT_S, Recorder
