@@ -9,6 +9,7 @@ import pytest
 from kiosk.domain import case_number
 from kiosk.textinput.layouts import (
     FIELD_LAYOUTS,
+    YEARS_SHOWN,
     Action,
     FieldType,
     LayoutName,
@@ -63,7 +64,8 @@ def test_pad_layouts_only_have_keys_their_pad_knows(name: LayoutName, pad: type)
 
 def test_case_number_layout_offers_recent_years_courts_and_types() -> None:
     values = {k.value for k in layout(LayoutName.CASE_NUMBER, today=date(2026, 3, 1)).keys()}
-    assert {"（2026）", "（2017）"} <= values and "（2016）" not in values
+    oldest = 2026 - YEARS_SHOWN + 1
+    assert {"（2026）", f"（{oldest}）"} <= values and f"（{oldest - 1}）" not in values
     assert {case_number.SUPREME_COURT, *case_number.HIGH_COURT_CODES} <= values
     assert {"民初", "民终", "执", "执保", "刑初", "行初", "知", "号", "之一"} <= values
     assert {"民初", "民终", "执", "执保", "刑初", "行初"} <= case_number.TYPE_CODES
