@@ -45,8 +45,8 @@ class Robot:
         return self.app.manager.current
 
     def button(self, widget_id: str) -> Any:
-        """A button of the current screen by its widget id."""
-        buttons = self.app.current_screen.buttons
+        """A button of the current screen (keyboard keys and candidates included) by its widget id."""
+        buttons = self.app.current_screen.all_buttons()
         if widget_id not in buttons:
             raise LookupError(f"no button {widget_id!r} on {self.screen_name}; there are {sorted(buttons)}")
         return buttons[widget_id]
@@ -67,6 +67,79 @@ class Robot:
     def until_screen(self, name: str) -> Callable[[], bool]:
         """A wait condition: the named screen is on display."""
         return lambda: self.screen_name == name
+
+    def type_text(self, field_id: str, text: str) -> None:
+        """Type ``text`` into a field with the on-screen keyboard, key by key, as a visitor would.
+
+        Chinese goes through the pinyin keyboard: each character's pinyin is typed and the
+        character picked from the candidates (paging on when it is not on the first page).
+        """
+        from pypinyin import lazy_pinyin  # noqa: PLC0415
+
+        self.touch(f"field-{field_id}")
+        editor = self.app.current_screen.editors[field_id]
+        position = 0
+        while position < len(text):
+            typed = self._type_key_at(editor, text, position)
+            if typed:
+                position += typed
+                continue
+            character = text[position]
+            self._switch_to(editor, lambda layout: layout.name.value == "pinyin")
+            for letter in lazy_pinyin(character, v_to_u=False)[0]:
+                self.touch(f"key-{letter}")
+            for _page in range(20):
+                if character in editor.candidates:
+                    break
+                self.touch("key-›")
+            self.touch(f"candidate-{editor.candidates.index(character)}")
+            position += 1
+
+    def _type_key_at(self, editor: Any, text: str, position: int) -> int:
+        """Touch the longest key label that matches ``text`` at ``position`` (switching layout if needed)."""
+        def labels(layout: Any) -> list[str]:
+            return [k.label for k in layout.keys() if k.action is None and text.startswith(k.label, position)
+                    and not (layout.name.value == "pinyin" and k.label.isascii() and k.label.isalpha())]
+
+        if not labels(editor.layout):
+            if not any(labels(layout) for layout in editor.layouts):
+                return 0
+            self._switch_to(editor, lambda layout: bool(labels(layout)))
+        label = max(labels(editor.layout), key=len)
+        self.touch(f"key-{label}")
+        return len(label)
+
+    def _switch_to(self, editor: Any, wanted: Callable[[Any], bool]) -> None:
+        if wanted(editor.layout):
+            return
+        target = next(layout for layout in editor.layouts if wanted(layout))
+        switch = next(k for k in editor.layout.keys() if k.target is target.name)
+        self.touch(f"key-{switch.label}")
+
+    def write_character(self, field_id: str, character: str, strokes: list[list[tuple[float, float]]]) -> None:
+        """Write one character on the handwriting pad with a finger, then pick it from the candidates.
+
+        ``strokes`` are point lists in a unit box (0..1, y downwards), drawn scaled into the pad.
+        """
+        from kivy.tests.common import UnitTestTouch  # noqa: PLC0415
+
+        self.touch(f"field-{field_id}")
+        editor = self.app.current_screen.editors[field_id]
+        self._switch_to(editor, lambda layout: layout.name.value == "handwriting")
+        pad = self.app.current_screen.keyboard.pad
+        left, top = pad.to_window(pad.x, pad.top)
+        side = min(pad.width, pad.height) * 0.9
+
+        def at(point: tuple[float, float]) -> tuple[float, float]:
+            return left + (pad.width - side) / 2 + point[0] * side, top - (pad.height - side) / 2 - point[1] * side
+
+        for stroke in strokes:
+            touch = UnitTestTouch(*at(stroke[0]))
+            touch.touch_down()
+            for point in stroke[1:]:
+                touch.touch_move(*at(point))
+            touch.touch_up()
+        self.touch(f"candidate-{editor.candidates.index(character)}")
 
     def present_card(self, name: str, id_number: str) -> None:
         """Lay a (fictitious) resident card with this name and number on the simulated reader."""
@@ -92,8 +165,14 @@ class Robot:
         from kivy.core.window import Window  # noqa: PLC0415
         from kivy.uix.label import Label  # noqa: PLC0415
 
+        from kiosk.display import MIN_TOUCH_TARGET_MM  # noqa: PLC0415
+        from screens.widgets import KioskButton  # noqa: PLC0415
+
+        smallest = self.app.theme.panel.px(MIN_TOUCH_TARGET_MM) - 1
         problems = []
         for widget in self.app.current_screen.walk(restrict=True):
+            if isinstance(widget, KioskButton) and (widget.width < smallest or widget.height < smallest):
+                problems.append(f"button {widget.widget_id!r} is {widget.width:.0f}x{widget.height:.0f} px, under 15 mm")
             if not isinstance(widget, Label) or not widget.text:
                 continue
             tex_w, tex_h = widget.texture_size

@@ -8,6 +8,7 @@ size and colour changes reach them through the theme's bindings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from kivy.graphics import Color, Rectangle
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.boxlayout import BoxLayout
@@ -18,6 +19,9 @@ from kivy.uix.widget import Widget
 
 from kiosk.i18n import Text, Translator
 from kiosk.presenters import Action, ScreenModel
+from kiosk.textinput.editor import FieldEditor
+from kiosk.textinput.layouts import FieldType
+from screens.keyboard import FieldBox, KeyboardPanel
 from screens.theme import Theme
 from screens.widgets import KioskButton, KioskLabel
 
@@ -34,6 +38,11 @@ class ModelScreen(Screen):
         self.send_intent = send_intent
         self.buttons: dict[str, KioskButton] = {}
         self._rendered: tuple[ScreenModel, str] | None = None
+        self._structure: tuple[ScreenModel, str] | None = None
+        self.editors: dict[str, FieldEditor] = {}
+        self.focused_field: str | None = None
+        self.field_boxes: dict[str, FieldBox] = {}
+        self.keyboard: KeyboardPanel | None = None
         with self.canvas.before:
             self._bg_colour = Color(*theme.colour_background)
             self._bg = Rectangle(pos=self.pos, size=self.size)
@@ -46,11 +55,23 @@ class ModelScreen(Screen):
         self._bg.pos, self._bg.size = self.pos, self.size
 
     def show(self, model: ScreenModel, language: str) -> None:
-        """Render ``model`` in ``language`` unless exactly that is already on screen."""
+        """Render ``model`` in ``language`` unless exactly that is already on screen.
+
+        When only what was typed into fields changed, the fields are updated in place, so the
+        keyboard (and the pinyin being composed) stays as it is.
+        """
         if self._rendered == (model, language):
             return
         self._rendered = (model, language)
+        structure = (replace(model, fields=tuple(replace(f, value="", error=None) for f in model.fields)), language)
+        if structure == self._structure:
+            self._update_fields(model, language)
+            return
+        self._structure = structure
+        self._sync_editors(model)
         self.buttons = {}
+        self.field_boxes = {}
+        self.keyboard = None
         self.layer.clear_widgets()
         self.layer.add_widget(self._content(model, language))
         if model.overlay is not None:
@@ -75,6 +96,8 @@ class ModelScreen(Screen):
         box.add_widget(KioskLabel(self.theme, text=self._tr(model.title, language), style="title"))
         for paragraph in model.body:
             box.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
+        if model.fields:
+            box.add_widget(self._fields(model, language))
         main = tuple(a for a in model.actions if a.role == "primary")
         others = tuple(a for a in model.actions if a.role != "primary")
         if main:
@@ -89,6 +112,61 @@ class ModelScreen(Screen):
         if modes:
             box.add_widget(self._grid(modes, language, cols=3))
         return box
+
+    def _sync_editors(self, model: ScreenModel) -> None:
+        """Keep each field's editor while its text is the visit's; start afresh otherwise."""
+        fresh: dict[str, FieldEditor] = {}
+        for field in model.fields:
+            editor = self.editors.get(field.field_id)
+            if editor is None or editor.value != field.value:
+                editor = FieldEditor(FieldType(field.kind), field.value)
+            fresh[field.field_id] = editor
+        self.editors = fresh
+        if self.focused_field not in fresh:
+            self.focused_field = model.fields[0].field_id if model.fields else None
+
+    def _fields(self, model: ScreenModel, language: str) -> Widget:
+        box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px)
+        box.bind(minimum_height=box.setter("height"))
+        self.field_boxes = {}
+        for field in model.fields:
+            field_box = FieldBox(self.theme, self._tr(field.label, language), field.field_id, self._focus)
+            self.field_boxes[field.field_id] = field_box
+            self.buttons[field_box.text_button.widget_id] = field_box.text_button
+            box.add_widget(field_box)
+        focused = next(f for f in model.fields if f.field_id == self.focused_field)
+        self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.editors[focused.field_id],
+                                      self._field_changed, lambda: self._update_fields(model, language))
+        box.add_widget(self.keyboard)
+        self._update_fields(model, language)
+        return box
+
+    def _update_fields(self, model: ScreenModel, language: str) -> None:
+        for field in model.fields:
+            field_box = self.field_boxes.get(field.field_id)
+            editor = self.editors.get(field.field_id)
+            if field_box is None or editor is None:
+                continue
+            focused = field.field_id == self.focused_field
+            error = self._tr(field.error, language) if field.error else ""
+            if focused and self.keyboard is not None and not error:
+                error = self.keyboard.error_text()
+            field_box.show(editor.value, editor.letters if focused else "", error, focused)
+
+    def _focus(self, field_id: str) -> None:
+        if field_id != self.focused_field and self._rendered is not None:
+            self.focused_field = field_id
+            model, language = self._rendered
+            self._structure = None
+            self._rendered = None
+            self.show(model, language)
+
+    def _field_changed(self, field_id: str, value: str) -> None:
+        self.send_intent("edit_field", field=field_id, value=value)
+
+    def all_buttons(self) -> dict[str, KioskButton]:
+        """Every touchable button, the keyboard's included, by widget id."""
+        return {**self.buttons, **(self.keyboard.buttons if self.keyboard and self.keyboard.parent else {})}
 
     def _overlay(self, model: ScreenModel, language: str) -> Widget:
         assert model.overlay is not None

@@ -30,7 +30,8 @@ class KioskLabel(Label):
     style = StringProperty("body")  # body | title | muted
 
     def __init__(self, theme: Theme, **kwargs: object) -> None:
-        super().__init__(font_name=FONT_NAME, halign="left", valign="middle", size_hint_y=None, theme=theme, **kwargs)
+        super().__init__(font_name=FONT_NAME, halign="left", valign="middle", size_hint_y=None, height=0,
+                         theme=theme, **kwargs)
         theme.bind(body_px=self._restyle, title_px=self._restyle, colour_on_background=self._restyle, colour_muted_text=self._restyle)
         self.bind(width=self._wrap, texture_size=self._fit)
         self._restyle()

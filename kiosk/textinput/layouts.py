@@ -89,7 +89,7 @@ def _switch(label: str, target: LayoutName, width: float = 1.5) -> Key:
     return Key(label, f"key.switch.{target}", action=Action.SWITCH, target=target, width=width)
 
 
-BACKSPACE_KEY = _action("⌫", Action.BACKSPACE)
+BACKSPACE_KEY = _action("←", Action.BACKSPACE)
 CLEAR_KEY = _action("清空", Action.CLEAR)
 DIGIT_ROWS = (_typing("123", "key.digit"), _typing("456", "key.digit"), _typing("789", "key.digit"))
 
@@ -194,7 +194,16 @@ COMMON_CASE_TYPES = (
     "执复", "刑初", "刑终", "行初", "行终", "财保", "诉前调确",
 )  # fmt: skip
 CASE_SUFFIXES = ("之一", "之二", "之三")
-YEARS_SHOWN = 10
+YEARS_SHOWN = 6
+#: At most this many keys share a row, so every key stays at least 15 mm wide on a portrait panel.
+MAX_KEYS_PER_ROW = 11
+
+
+def _rows(keys: tuple[Key, ...]) -> tuple[tuple[Key, ...], ...]:
+    """Keys in as few rows as fit, the rows as even as possible."""
+    count = -(-len(keys) // MAX_KEYS_PER_ROW)
+    size = -(-len(keys) // count)
+    return tuple(keys[i : i + size] for i in range(0, len(keys), size))
 
 
 def _case_number(today: date) -> Layout:
@@ -205,9 +214,8 @@ def _case_number(today: date) -> Layout:
         LayoutName.CASE_NUMBER,
         (
             _typing(years, "key.case_year"),
-            _typing(courts[:17], "key.court_code"),
-            _typing(courts[17:], "key.court_code"),
-            _typing(list(COMMON_CASE_TYPES), "key.case_type") + _typing("知", "key.case_type"),
+            *_rows(_typing(courts, "key.court_code")),
+            *_rows(_typing(list(COMMON_CASE_TYPES), "key.case_type") + _typing("知", "key.case_type")),
             _typing("1234567890", "key.digit"),
             _typing(["号", *CASE_SUFFIXES], "key.case_suffix") + (BACKSPACE_KEY, CLEAR_KEY),
         ),

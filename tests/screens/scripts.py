@@ -34,3 +34,20 @@ def inactivity_warning_then_wipe(robot: Robot) -> Iterator[Wait]:
     robot.results["extended"] = robot.controller.idle.extensions_used
     yield robot.until_screen("attract")
     robot.results["after_timeout"] = {"screen": robot.screen_name, "journeys": robot.controller.visit.journeys}
+
+
+def type_a_case_number(robot: Robot) -> Iterator[Wait]:
+    """Look a case up by typing its number on the case-number pad."""
+    yield robot.until_screen("attract")
+    robot.touch("start_visit")
+    yield robot.until_screen("home")
+    robot.touch("choose_lookup")
+    yield robot.until_screen("lookup_menu")
+    robot.touch("by_number")
+    yield robot.until_screen("lookup_number")
+    robot.type_text("lookup.case_number", "（2026）京0191民初1024号")
+    yield 2
+    robot.results["typed"] = robot.controller.visit.fields["lookup.case_number"]
+    robot.touch("submit")
+    yield robot.until_screen("lookup_case")
+    robot.results["case"] = robot.controller.visit.journeys["lookup"]["case"].case_number

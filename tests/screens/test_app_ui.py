@@ -37,3 +37,9 @@ def test_the_inactivity_warning_is_shown_extended_by_a_touch_and_then_the_visit_
     assert results["warning_shown_on"] == "filing"
     assert results["extended"] == 1
     assert results["after_timeout"] == {"screen": "attract", "journeys": {}}
+
+
+def test_a_case_number_typed_on_the_pad_finds_the_case(run_in_app: RunScript) -> None:
+    results = run_in_app("type_a_case_number")
+    assert results["typed"] == "（2026）京0191民初1024号"
+    assert results["case"] == "（2026）京0191民初1024号"
