@@ -25,6 +25,8 @@ ENV_PREFIX = "KIOSK_"
 SIMULATED_DRIVER = "simulated"
 
 Language = Literal["zh_CN", "en", "ko"]
+#: The device roles a kiosk may have.
+DEVICE_ROLES = ("id_reader", "scanner", "camera", "receipt_printer", "a4_printer", "speech", "headphones")
 #: Device roles the kiosk cannot serve without unless a court's configuration says otherwise.
 REQUIRED_BY_DEFAULT = frozenset({"receipt_printer"})
 
@@ -74,12 +76,14 @@ class DevicesSettings(_Section):
     camera: DeviceSettings = DeviceSettings()
     receipt_printer: DeviceSettings = DeviceSettings()
     a4_printer: DeviceSettings = DeviceSettings()
+    speech: DeviceSettings = DeviceSettings()
+    headphones: DeviceSettings = DeviceSettings()
     health_poll_interval_s: float = Field(5, gt=0, description="how often device health is polled")
 
     @model_validator(mode="after")
     def _role_defaults(self) -> DevicesSettings:
         # A kiosk without receipts cannot give a visitor proof of anything: required unless said otherwise.
-        for role in ("id_reader", "scanner", "camera", "receipt_printer", "a4_printer"):
+        for role in DEVICE_ROLES:
             device: DeviceSettings = getattr(self, role)
             if device.required is None:
                 device.required = role in REQUIRED_BY_DEFAULT
@@ -144,7 +148,7 @@ class Settings(BaseSettings):
 
     def device_roles(self) -> dict[str, DeviceSettings]:
         """Role name → its device settings."""
-        return {name: getattr(self.devices, name) for name in DevicesSettings.model_fields if name != "health_poll_interval_s"}
+        return {name: getattr(self.devices, name) for name in DEVICE_ROLES}
 
     def resolved_data_dir(self) -> Path:
         """The data directory, created on first use."""

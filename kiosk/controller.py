@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from drivers.base import CardRead, CodeScanned, DeviceEvent, IdCardReader, CodeScanner, StatusChanged
+from drivers.base import CardRead, CodeScanned, CodeScanner, DeviceEvent, HeadphonesChanged, IdCardReader, StatusChanged
 from kiosk.availability import unavailable_journeys
 from kiosk.config import Settings
 from kiosk.devices import DeviceManager
@@ -26,6 +26,7 @@ from kiosk.presenters.screens import present
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
 from kiosk.session import Visit
+from kiosk.voice import VoiceGuide
 
 log = logging.getLogger("kiosk.controller")
 
@@ -44,10 +45,11 @@ class KioskController:
     """Receives intents, ticks and device events; exposes the current screen and its model."""
 
     def __init__(self, settings: Settings, devices: DeviceManager, services: KioskServices,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 voice: VoiceGuide | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self.devices = devices
         self.services = services
+        self.voice = voice
         self._clock = clock
         self.visit = Visit(default_language=settings.languages.default)
         timeouts = settings.timeouts
@@ -66,6 +68,8 @@ class KioskController:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
+        if self.voice is not None:
+            self.voice.screen_changed(self.model(), self.visit.preferences)
         for listener in self._listeners:
             listener()
 
@@ -76,6 +80,8 @@ class KioskController:
         now = self._clock()
         if step in WIPING_STEPS:
             self.visit.wipe()
+            if self.voice is not None:
+                self.voice.reset_for_new_visit()
         self.idle.restart(now, self._idle_limit_s(step))
         self._enable_devices(step)
 
@@ -96,6 +102,12 @@ class KioskController:
         """A visitor's action from a screen or the keypad."""
         now = self._clock()
         answered_warning = self.idle.activity(now)
+        if self.voice is not None:
+            if name in _VOICE_INTENTS:
+                _VOICE_INTENTS[name](self.voice)
+                self._changed()
+                return
+            self.voice.user_action()
         if name == "start_visit":
             self.idle.reset_visit(now)
             self.flow.send("start_visit")
@@ -160,6 +172,9 @@ class KioskController:
         if isinstance(event, StatusChanged):
             log.info("device %s: %s (%s)", role, event.status.health.value, event.status.message_key)
             self._check_service()
+        elif isinstance(event, HeadphonesChanged):
+            if self.voice is not None and self.voice.headphones_changed(event.present):
+                self.visit.preferences.voice = True
         elif isinstance(event, CardRead):
             self.idle.activity(self._clock())
             for journey in self.journeys:
@@ -259,6 +274,17 @@ def _elderly_mode(controller: KioskController) -> None:
     prefs.text_size = TextSize.EXTRA_LARGE if prefs.elderly_mode else TextSize.NORMAL
     prefs.voice = prefs.elderly_mode
 
+
+#: The speech keys (screen buttons and keypad): they steer the voice and never cut it short.
+_VOICE_INTENTS: dict[str, Callable[[VoiceGuide], None]] = {
+    "voice_repeat": VoiceGuide.repeat,
+    "voice_pause": VoiceGuide.toggle_pause,
+    "voice_slower": VoiceGuide.slower,
+    "voice_faster": VoiceGuide.faster,
+    "voice_louder": VoiceGuide.louder,
+    "voice_softer": VoiceGuide.softer,
+    "voice_private_on_speaker": VoiceGuide.choose_speaker_for_private,
+}
 
 _PREFERENCE_INTENTS: dict[str, Callable[..., None]] = {
     "set_language": _set_language,

@@ -27,6 +27,8 @@ ROLE_KINDS: dict[str, DeviceKind] = {
     "camera": DeviceKind.CAMERA,
     "receipt_printer": DeviceKind.PRINTER,
     "a4_printer": DeviceKind.PRINTER,
+    "speech": DeviceKind.SPEECH,
+    "headphones": DeviceKind.HEADPHONES,
 }
 
 

@@ -18,6 +18,7 @@ def build_app(settings: Settings, screenshot_path: Path | None = None):  # noqa:
     from kiosk.devices import DeviceManager  # noqa: PLC0415
     from kiosk.i18n import Translator  # noqa: PLC0415
     from kiosk.services import build_services  # noqa: PLC0415
+    from kiosk.voice.build import voice_guide  # noqa: PLC0415
     from screens.app import KioskApp  # noqa: PLC0415
 
     def deliver(call: Callable[[], None]) -> None:
@@ -25,11 +26,11 @@ def build_app(settings: Settings, screenshot_path: Path | None = None):  # noqa:
 
     devices = DeviceManager(settings, deliver=deliver)
     services = build_services(settings, deliver)
-    controller = KioskController(settings, devices, services)
+    translator = Translator(settings.languages.available)
+    controller = KioskController(settings, devices, services, voice_guide(devices, translator))
     devices.open_all(controller.device_event)
     services.start()
-    app = KioskApp(controller, Translator(settings.languages.available), screenshot_path=screenshot_path)
-    return app
+    return KioskApp(controller, translator, screenshot_path=screenshot_path)
 
 
 def run(settings: Settings, screenshot_path: Path | None = None) -> int:

@@ -20,8 +20,13 @@ def mode_toggles(ctx: ScreenContext) -> tuple[Action, ...]:
                checked=lang == prefs.language, literal=LANGUAGE_NAMES[lang])
         for lang in ctx.languages
     )
+    voice_keys = tuple(
+        Action(intent, Text(f"button.{intent}"), "toggle")
+        for intent in ("voice_repeat", "voice_pause", "voice_slower", "voice_faster", "voice_softer", "voice_louder")
+    ) if prefs.voice else ()
     return (
         *languages,
+        *voice_keys,
         Action("cycle_text_size", Text("button.text_size", {"size": Text(f"size.{prefs.text_size.value}")}), "toggle"),
         Action("toggle_contrast", Text("button.contrast"), "toggle", checked=prefs.high_contrast),
         Action("toggle_voice", Text("button.voice"), "toggle", checked=prefs.voice),

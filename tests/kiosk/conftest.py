@@ -11,7 +11,9 @@ import pytest
 from kiosk.config import Settings
 from kiosk.controller import KioskController
 from kiosk.devices import DeviceManager
+from kiosk.i18n import Translator
 from kiosk.services import build_services
+from kiosk.voice.build import voice_guide
 
 
 class ManualClock:
@@ -72,7 +74,7 @@ def controller(settings: Settings, clock: ManualClock, loop: UiLoop) -> Iterator
     """The kiosk's core with simulated devices and the embedded demo court; ``loop`` plays the UI thread."""
     devices = DeviceManager(settings, deliver=loop.deliver)
     services = build_services(settings, loop.deliver)
-    kiosk = KioskController(settings, devices, services, clock=clock)
+    kiosk = KioskController(settings, devices, services, voice_guide(devices, Translator()), clock=clock)
     devices.open_all(kiosk.device_event)
     services.start()
     yield kiosk

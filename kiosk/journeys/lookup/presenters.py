@@ -7,6 +7,7 @@ from kiosk.journeys.lookup.effects import CASE_NUMBER_FIELD
 from kiosk.presenters.common import idle_overlay, nav, plain
 from kiosk.presenters.model import Action, ScreenContext, ScreenModel
 from kiosk.textinput.layouts import FieldType
+from kiosk.voice.privacy import Private
 
 
 def _data(ctx: ScreenContext) -> dict:
@@ -55,7 +56,7 @@ def cases(ctx: ScreenContext) -> ScreenModel:
     """The visitor's own cases, one button each."""
     found = _data(ctx).get("cases", [])
     actions = tuple(
-        Action("open_case", Text("lookup.case_line", {"number": case.case_number, "cause": case.cause,
+        Action("open_case", Text("lookup.case_line", {"number": Private(case.case_number), "cause": Private(case.cause),
                                                       "stage": Text(f"stage.{case.stage}")}),
                "primary", {"case_number": case.case_number})
         for case in found
@@ -68,10 +69,11 @@ def case(ctx: ScreenContext) -> ScreenModel:
     """Stage, court, tribunal, judges, hearings, deadlines, fees; documents for a party."""
     data = _data(ctx)
     view = data["case"]
+    # Case details are personal: voice mode speaks them only into headphones (Private values).
     rows: list[Text] = [
-        Text("lookup.row.number", {"value": view.case_number}),
+        Text("lookup.row.number", {"value": Private(view.case_number)}),
         Text("lookup.row.court", {"value": view.court.name}),
-        Text("lookup.row.cause", {"value": view.cause}),
+        Text("lookup.row.cause", {"value": Private(view.cause)}),
         Text("lookup.row.stage", {"value": Text(f"stage.{view.stage}")}),
     ]
     if view.tribunal:
@@ -81,12 +83,14 @@ def case(ctx: ScreenContext) -> ScreenModel:
     if view.clerk:
         rows.append(Text("lookup.row.clerk", {"value": view.clerk}))
     for hearing in view.hearings:
-        rows.append(Text("lookup.row.hearing", {"when": hearing.starts_at.strftime("%Y-%m-%d %H:%M"), "room": hearing.room}))
+        rows.append(Text("lookup.row.hearing", {"when": Private(hearing.starts_at.strftime("%Y-%m-%d %H:%M")),
+                                                "room": hearing.room}))
     for deadline in view.deadlines:
-        rows.append(Text("lookup.row.deadline", {"date": deadline.due_on.isoformat(), "what": deadline.description}))
+        rows.append(Text("lookup.row.deadline", {"date": Private(deadline.due_on.isoformat()),
+                                                 "what": Private(deadline.description)}))
     for party in view.parties:
         masked = f" {party.id_number_masked}" if party.id_number_masked else ""
-        rows.append(Text("lookup.row.party", {"role": Text(f"role.{party.role}"), "name": party.name + masked}))
+        rows.append(Text("lookup.row.party", {"role": Text(f"role.{party.role}"), "name": Private(party.name + masked)}))
     if view.detail == "public":
         rows.append(Text("lookup.body.public_only"))
     actions = (Action("show_documents", Text("lookup.button.documents"), "primary"),) if "id_number" in data else ()

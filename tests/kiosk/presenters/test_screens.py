@@ -33,7 +33,8 @@ FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid"}
 def contexts() -> list[ScreenContext]:
     """Every screen in every language, with and without the inactivity warning."""
     return [
-        ScreenContext(screen=screen, step=screen, preferences=Preferences(language=lang, text_size=size),
+        ScreenContext(screen=screen, step=screen, preferences=Preferences(language=lang, text_size=size,
+                                                                          voice=size is TextSize.LARGE),
                       languages=LANGUAGES, idle_phase=phase, idle_countdown_s=12, can_extend=extend,
                       journeys=JOURNEY_DATA, field_errors=FIELD_ERRORS)
         for screen, lang, size, phase, extend in itertools.product(
