@@ -18,6 +18,7 @@ from kiosk.config import Settings
 from kiosk.devices import DeviceManager
 from kiosk.display import TextSize
 from kiosk.flow import KioskFlow
+from kiosk.focus import KeypadFocus
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
@@ -55,6 +56,7 @@ class KioskController:
         timeouts = settings.timeouts
         self.idle = IdleWatch(warning_s=timeouts.idle_warning_s, max_extensions=timeouts.max_idle_extensions)
         self.staff_session = False
+        self.focus = KeypadFocus()
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
         self._last_countdown = -1
@@ -70,6 +72,9 @@ class KioskController:
     def _changed(self) -> None:
         if self.voice is not None:
             self.voice.screen_changed(self.model(), self.visit.preferences)
+        self._notify()
+
+    def _notify(self) -> None:
         for listener in self._listeners:
             listener()
 
@@ -108,6 +113,9 @@ class KioskController:
                 self._changed()
                 return
             self.voice.user_action()
+        if name in ("focus_next", "focus_previous", "activate"):
+            self._keypad(name)
+            return
         if name == "start_visit":
             self.idle.reset_visit(now)
             self.flow.send("start_visit")
@@ -130,6 +138,28 @@ class KioskController:
         """A disabled journey button cannot be bypassed (a keypad or a stale touch)."""
         journey = intent.removeprefix("choose_")
         return intent.startswith("choose_") and journey in unavailable_journeys(self.devices.statuses())
+
+    def _keypad(self, name: str) -> None:
+        """Arrow keys move the focus (announced in voice mode); Enter activates the focused control."""
+        model = self.model()
+        self.focus.follow(model)
+        if name == "activate":
+            action = self.focus.current(model)
+            if action is not None and action.enabled:
+                self.intent(action.intent, **action.params)
+            return
+        action = self.focus.move(model, 1 if name == "focus_next" else -1)
+        if action is not None and self.voice is not None:
+            self.voice.announce(action)
+        self._notify()
+
+    @property
+    def focused_widget(self) -> str | None:
+        """The widget id of the keypad-focused control, for the screen to outline."""
+        model = self.model()
+        self.focus.follow(model)
+        action = self.focus.current(model)
+        return action.widget_id if action else None
 
     def _edit_field(self, field_id: str, value: str) -> None:
         """Keep what the visitor typed (never lost, even when refused later), within a sane length."""

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from kivy.app import App
 from kivy.clock import Clock
-from kivy.core.window import Window
+from kivy.core.window import Keyboard, Window
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
 from kiosk.controller import KioskController
 from kiosk.display import Panel
 from kiosk.i18n import Translator
+from kiosk.keypad import TYPED_KEYS, intent_for
 from kiosk.router import SCREENS
 from screens.fonts import register_fonts
 from screens.model_screen import ModelScreen
@@ -27,6 +28,7 @@ from screens.theme import Theme
 log = logging.getLogger("kiosk.screens")
 
 TICK_INTERVAL_S = 0.25
+_KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
 
 
 class KioskApp(App):
@@ -53,7 +55,7 @@ class KioskApp(App):
             self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent))
         self.controller.subscribe(self.refresh)
         Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
-        Window.bind(on_key_down=self._swallow_escape)
+        Window.bind(on_key_down=self._key_down)
         if self._screenshot_path is not None:
             Clock.schedule_interval(lambda dt: self.save_screenshot(self._screenshot_path), self._screenshot_every_s)
         self.refresh()
@@ -75,6 +77,7 @@ class KioskApp(App):
         screen = self.current_screen
         target: ModelScreen = self.manager.get_screen(self.controller.screen)
         target.show(self.controller.model(), prefs.language)
+        target.outline(self.controller.focused_widget)
         if screen is not target:
             self.manager.current = target.name
 
@@ -83,10 +86,15 @@ class KioskApp(App):
         """The screen on display."""
         return self.manager.current_screen  # type: ignore[return-value]
 
-    @staticmethod
-    def _swallow_escape(_window: object, key: int, *_: object) -> bool:
-        # Escape (27) must never close a kiosk; Kivy's own handler is disabled in the config too.
-        return key == 27
+    def _key_down(self, _window: object, key: int, _scancode: int, codepoint: str | None, _modifiers: list[str]) -> bool:
+        """Keypad and keyboard keys: intents, or typing into the focused field. Nothing ends the app."""
+        name = _KEY_NAMES.get(key, "")
+        intent = intent_for(name)
+        if intent is not None:
+            self.intent(intent)
+        elif codepoint and codepoint in TYPED_KEYS:
+            self.current_screen.type_key(codepoint.upper() if codepoint in "xX" else codepoint)
+        return True  # consumed: Escape and friends never reach Kivy's default handlers
 
     @staticmethod
     def save_screenshot(path: Path) -> Path:

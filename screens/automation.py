@@ -141,6 +141,23 @@ class Robot:
             touch.touch_up()
         self.touch(f"candidate-{editor.candidates.index(character)}")
 
+    def press_key(self, name: str, codepoint: str = "") -> None:
+        """Press and release a key of the keypad / keyboard (Kivy key names: ``down``, ``enter``…)."""
+        from kivy.core.window import Keyboard, Window  # noqa: PLC0415
+
+        code = Keyboard.keycodes[name] if name in Keyboard.keycodes else ord(codepoint)
+        Window.dispatch("on_key_down", code, 0, codepoint or None, [])
+        Window.dispatch("on_key_up", code, 0)
+
+    def keypad_to(self, widget_id: str) -> None:
+        """Arrow down until the keypad focus is on ``widget_id`` (each step is announced), then Enter."""
+        for _step in range(200):
+            if self.controller.focused_widget == widget_id:
+                self.press_key("enter")
+                return
+            self.press_key("down")
+        raise LookupError(f"{widget_id!r} cannot be reached by keypad on {self.screen_name}")
+
     def present_card(self, name: str, id_number: str) -> None:
         """Lay a (fictitious) resident card with this name and number on the simulated reader."""
         from dataclasses import replace  # noqa: PLC0415

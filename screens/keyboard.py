@@ -166,11 +166,12 @@ class KeyboardPanel(BoxLayout):
         button = KioskButton(self.theme, text=label, widget_id=f"key-{key.label}", enabled=enabled,
                              role="toggle" if key.action is Action.SWITCH else "secondary")
         button.size_hint_x = key.width
-        button.bind(on_release=lambda *_: self._press(key))
+        button.bind(on_release=lambda *_: self.press(key))
         self.buttons[button.widget_id] = button
         return button
 
-    def _press(self, key: Key) -> None:
+    def press(self, key: Key) -> None:
+        """A key touched on screen or typed on the keypad."""
         shifted = self.editor.shift
         if self.editor.press(key):
             self._on_change(self.field.field_id, self.editor.value)

@@ -161,6 +161,21 @@ class ModelScreen(Screen):
             self._rendered = None
             self.show(model, language)
 
+    def outline(self, widget_id: str | None) -> None:
+        """Show the keypad focus (a 3:1 outline from the theme) on ``widget_id`` only."""
+        for button_id, button in self.buttons.items():
+            button.focused = button_id == widget_id or (widget_id is None and button_id == f"field-{self.focused_field}")
+
+    def type_key(self, label: str) -> bool:
+        """A key typed on the keypad goes to the focused field's keyboard, if it has that key."""
+        if self.keyboard is None:
+            return False
+        key = next((k for k in self.keyboard.editor.layout.keys() if k.action is None and k.label == label), None)
+        if key is None:
+            return False
+        self.keyboard.press(key)
+        return True
+
     def _field_changed(self, field_id: str, value: str) -> None:
         self.send_intent("edit_field", field=field_id, value=value)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kiosk.court.demo.seed import LI
 from screens.automation import Robot, Wait
+
+LI_ID_NUMBER = LI.id_number
 
 
 def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
@@ -51,3 +54,38 @@ def type_a_case_number(robot: Robot) -> Iterator[Wait]:
     robot.touch("submit")
     yield robot.until_screen("lookup_case")
     robot.results["case"] = robot.controller.visit.journeys["lookup"]["case"].case_number
+
+
+def keypad_only_lookup(robot: Robot) -> Iterator[Wait]:
+    """A visitor who cannot see the screen: headphones, keypad, ID card; no touch at all."""
+    yield robot.until_screen("attract")
+    robot.controller.devices.slots["headphones"].driver.plug()
+    yield lambda: robot.controller.voice.enabled or robot.controller.visit.preferences.voice
+    robot.keypad_to("start_visit")
+    yield robot.until_screen("home")
+    if not robot.controller.visit.preferences.voice:
+        robot.keypad_to("toggle_voice")
+    robot.keypad_to("choose_lookup")
+    yield robot.until_screen("lookup_menu")
+    robot.keypad_to("by_card")
+    yield robot.until_screen("lookup_card")
+    robot.present_card("李秀英", LI_ID_NUMBER)
+    yield robot.until_screen("lookup_cases")
+    first_case = next(a.widget_id for a in robot.controller.model().actions if a.intent == "open_case")
+    robot.keypad_to(first_case)
+    yield robot.until_screen("lookup_case")
+    robot.keypad_to("show_documents")
+    yield robot.until_screen("lookup_documents")
+    document = next(a.widget_id for a in robot.controller.model().actions if a.intent == "print_document")
+    robot.keypad_to(document)
+    yield robot.until_screen("lookup_documents")
+    robot.press_key("home")
+    yield robot.until_screen("home")
+    robot.keypad_to("finish")
+    yield robot.until_screen("rating")
+    robot.keypad_to("rate-5")
+    yield robot.until_screen("attract")
+    speaker = robot.controller.devices.slots["speech"].driver
+    robot.results["spoken"] = [u.text for u in speaker.utterances]
+    robot.results["routes"] = sorted({u.route.value for u in speaker.utterances})
+    robot.results["printed"] = len(robot.controller.devices.slots["a4_printer"].driver.jobs)

@@ -43,3 +43,21 @@ def test_a_case_number_typed_on_the_pad_finds_the_case(run_in_app: RunScript) ->
     results = run_in_app("type_a_case_number")
     assert results["typed"] == "（2026）京0191民初1024号"
     assert results["case"] == "（2026）京0191民初1024号"
+
+
+def test_a_lookup_can_be_done_with_the_keypad_alone_and_every_prompt_is_spoken_in_order(run_in_app: RunScript) -> None:
+    """No touch: headphones start voice mode, arrows and Enter reach every control, the ID card identifies."""
+    from kiosk.i18n import Translator
+
+    results = run_in_app("keypad_only_lookup")
+    spoken = "\n".join(results["spoken"])
+    tr = Translator()
+    prompts = ["title.home", "title.lookup", "lookup.title.card", "lookup.title.cases", "lookup.title.case",
+               "lookup.title.documents", "title.printing", "title.rating"]
+    position = 0
+    for key in prompts:  # each prompt is spoken after the one before
+        found = spoken.find(tr.text(key, "zh_CN"), position)
+        assert found >= 0, f"{key} not spoken after position {position}"
+        position = found
+    assert results["routes"] == ["headphones"]
+    assert results["printed"] == 1
