@@ -17,14 +17,13 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from kiosk.complaints import Complaint
 from kiosk.complaints.compose import format_date
 from kiosk.court.contract import Agent, OrganisationParty, PersonParty
 from kiosk.documents.charset import for_print
-from kiosk.documents.fonts import cjk_font
+from kiosk.documents.fonts import CjkCanvas, cjk_font
 
 BODY_SIZE = 13
 ROLE_NAMES = {"plaintiff": "原告", "defendant": "被告", "third_party": "第三人"}
@@ -164,7 +163,7 @@ def _story(complaint: Complaint) -> list[Flowable]:
     return story
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(CjkCanvas):
     """Draws "第 n 页 共 m 页" once the number of pages is known, at save time."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -26,7 +26,7 @@ from kiosk.complaints import Complaint, LocalText, Party
 from kiosk.complaints.compose import format_date
 from kiosk.court.contract import Court, PersonParty
 from kiosk.documents.charset import for_print
-from kiosk.documents.fonts import cjk_font
+from kiosk.documents.fonts import CjkCanvas, cjk_font
 from kiosk.documents.receipt_code import encode_receipt_code
 from kiosk.domain.fees import FeeEstimate
 from kiosk.domain.masking import mask_id_number, mask_name
@@ -164,9 +164,11 @@ def receipt_lines(receipt: Receipt) -> list[tuple[str, str]]:
 
 
 def _qr(payload: str) -> Drawing:
+    """The QR code; its drawing starts in the embedded font, else renderPDF names an unembedded Helvetica."""
     widget = QrCodeWidget(payload, barLevel="M")
     left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
+    scale = [QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=scale, initialFontName=cjk_font())
     drawing.add(widget)
     drawing.hAlign = "CENTER"
     return drawing
@@ -224,5 +226,5 @@ def render_receipt(receipt: Receipt, directory: Path, name: str = "receipt.pdf")
         title="自助立案回执",
         author="courtkiosk",
     )
-    document.build(_story(receipt))
+    document.build(_story(receipt), canvasmaker=CjkCanvas)
     return path

@@ -6,31 +6,27 @@ import io
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen.canvas import Canvas
 
-_FONT = "STSong-Light"
+from kiosk.documents.fonts import CjkCanvas, cjk_font
 
 
 def render_pdf(court_name: str, case_number: str, title: str, body: str, pages: int) -> bytes:
     """An A4 document with the court's heading; ``pages`` pages so print tests see real page counts."""
-    if _FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    font = cjk_font()
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1)
+    canvas = CjkCanvas(out, pagesize=A4, invariant=1)
     canvas.setTitle(f"{case_number} {title}")
     width, height = A4
     for page in range(1, pages + 1):
-        canvas.setFont(_FONT, 20)
+        canvas.setFont(font, 20)
         canvas.drawCentredString(width / 2, height - 30 * mm, court_name)
-        canvas.setFont(_FONT, 18)
+        canvas.setFont(font, 18)
         canvas.drawCentredString(width / 2, height - 42 * mm, title)
-        canvas.setFont(_FONT, 12)
+        canvas.setFont(font, 12)
         canvas.drawRightString(width - 25 * mm, height - 54 * mm, case_number)
         if page == 1:
             canvas.drawString(25 * mm, height - 70 * mm, body)
-        canvas.setFont(_FONT, 9)
+        canvas.setFont(font, 9)
         canvas.drawCentredString(width / 2, 15 * mm, f"第 {page} 页 / 共 {pages} 页（演示法院，虚构文书）")
         canvas.showPage()
     canvas.save()

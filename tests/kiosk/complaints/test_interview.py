@@ -199,7 +199,7 @@ def test_progress_counts_the_questions_that_apply() -> None:
         ("借款\x07用于买房", AnswerProblem.CONTROL_CHARACTERS),
         ("借款\u200b用于买房", AnswerProblem.CONTROL_CHARACTERS),
         ("借" * 5000, AnswerProblem.TOO_LONG),
-        ("한국어", AnswerProblem.UNPRINTABLE_CHARACTERS),
+        ("ไทย", AnswerProblem.UNPRINTABLE_CHARACTERS),
         (12345, AnswerProblem.NOT_TEXT),
     ],
 )
@@ -212,7 +212,7 @@ def test_odd_text_is_refused_with_a_reason(raw: object, problem: AnswerProblem) 
     if problem is AnswerProblem.TOO_LONG:
         assert refused.value.params == {"max": 1000, "length": 5000}
     if problem is AnswerProblem.UNPRINTABLE_CHARACTERS:
-        assert refused.value.params["characters"] in {"😀", "한국어"}
+        assert refused.value.params["characters"] in {"😀", "ไทย"}
 
 
 def test_text_is_tidied_not_refused_for_ordinary_whitespace() -> None:
