@@ -77,6 +77,7 @@ def build_services(settings: Settings, deliver: Deliver = deliver_now) -> KioskS
     court = build_court(settings)
     outbox = Outbox(settings.resolved_data_dir() / OUTBOX_FILE, _outbox_key(settings))
     sender = OutboxSender(outbox, court)
-    log.info("services ready: court gateway %s, outbox depth %d, version %s",
-             settings.court.gateway, outbox.depth(), __version__)
+    depth = outbox.depth()
+    log.info("services ready: court gateway %s, outbox %d pending (%d need staff), version %s",
+             settings.court.gateway, depth.pending, depth.needs_staff, __version__)
     return KioskServices(court=court, outbox=outbox, sender=sender, tasks=TaskRunner(deliver))

@@ -178,28 +178,11 @@ class Robot:
         return self.app.save_screenshot(path)
 
     def layout_problems(self) -> list[str]:
-        """Text that does not fit its box, or boxes that leave the window, on the current screen."""
-        from kivy.core.window import Window  # noqa: PLC0415
-        from kivy.uix.label import Label  # noqa: PLC0415
+        """Text cut off, overlapping or off screen, small targets, weak contrast on the current screen."""
+        from screens.layout_check import screen_problems  # noqa: PLC0415
 
-        from kiosk.display import MIN_TOUCH_TARGET_MM  # noqa: PLC0415
-        from screens.widgets import KioskButton  # noqa: PLC0415
-
-        smallest = self.app.theme.panel.px(MIN_TOUCH_TARGET_MM) - 1
-        problems = []
-        for widget in self.app.current_screen.walk(restrict=True):
-            if isinstance(widget, KioskButton) and (widget.width < smallest or widget.height < smallest):
-                problems.append(f"button {widget.widget_id!r} is {widget.width:.0f}x{widget.height:.0f} px, under 15 mm")
-            if not isinstance(widget, Label) or not widget.text:
-                continue
-            tex_w, tex_h = widget.texture_size
-            x, y = widget.to_window(widget.x, widget.y)
-            name = widget.text[:24].replace("\n", " ")
-            if tex_w > widget.width + 1 or tex_h > widget.height + 1:
-                problems.append(f"{name!r}: text {tex_w:.0f}x{tex_h:.0f} exceeds box {widget.width:.0f}x{widget.height:.0f}")
-            if x < -1 or y < -1 or x + widget.width > Window.width + 1 or y + widget.height > Window.height + 1:
-                problems.append(f"{name!r}: box at ({x:.0f},{y:.0f}) {widget.width:.0f}x{widget.height:.0f} leaves the window")
-        return problems
+        screen = self.app.current_screen
+        return screen_problems(screen, list(reversed(screen.layer.children)), self.app.theme)
 
 
 def _drive(robot: Robot, steps: Iterator[Wait], done: Callable[[BaseException | None], None]) -> None:

@@ -15,3 +15,8 @@ def test_the_filter_masks_arguments_too() -> None:
     record = logging.LogRecord("kiosk", logging.INFO, __file__, 1, "id %s", ("110101199003071233",), None)
     RedactingFilter().filter(record)
     assert record.getMessage() == "id 110101********1233"
+
+
+def test_a_malformed_log_call_from_a_library_does_not_break_logging() -> None:
+    record = logging.LogRecord("lib", logging.INFO, __file__, 1, "depth %d", (object(),), None)
+    assert RedactingFilter().filter(record) is True

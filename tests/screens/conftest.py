@@ -29,14 +29,14 @@ def display() -> Iterator[str]:
 def run_in_app(display: str, tmp_path: Path) -> RunScript:
     """Run a script (``module:function``, or a name in ``tests.screens.scripts``) in the app; return its results."""
 
-    def run(name: str, **env: str) -> dict[str, Any]:
+    def run(name: str, timeout_s: float = 180, **env: str) -> dict[str, Any]:
         target = name if ":" in name else f"tests.screens.scripts:{name}"
         result_file = tmp_path / f"{target.rpartition(':')[2]}.json"
         environment = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": str(tmp_path / "data"),
                        "XDG_CONFIG_HOME": str(tmp_path / "config"), **env}
         child = subprocess.run(
             [sys.executable, "-m", "screens.automation", target, "--result", str(result_file)],
-            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=180, check=False,
+            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=timeout_s, check=False,
         )
         if not result_file.exists():
             pytest.fail(f"the app did not run (exit {child.returncode}):\n{child.stderr[-3000:]}")

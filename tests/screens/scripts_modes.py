@@ -1,0 +1,73 @@
+"""Scripts that check layouts: every screen in every mode, and a deliberately broken screen."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from collections.abc import Iterator
+
+from kivy.uix.floatlayout import FloatLayout
+
+from kiosk.court.demo import DemoCourt
+from kiosk.display import TextSize
+from kiosk.i18n import LANGUAGES
+from kiosk.inactivity import IdlePhase
+from kiosk.journeys import registry
+from kiosk.presenters.model import ScreenContext
+from kiosk.presenters.screens import present
+from kiosk.router import SCREENS
+from kiosk.session import Preferences
+from screens.automation import Robot, Wait
+from screens.widgets import KioskButton, KioskLabel
+
+
+def every_screen_in_every_mode(robot: Robot) -> Iterator[Wait]:
+    """Each screen's model (with the journeys' sample data) in every language and text size.
+
+    Contrast changes only colours, never geometry, so the two palettes alternate over the nine
+    language × size renders of each screen: every screen is checked in both, at a third of the time.
+    """
+    yield robot.until_screen("attract")
+    court = DemoCourt(":memory:")
+    journeys = {j.name: importlib.import_module(f"tests.kiosk.journeys.{j.name}.samples").sample_data(court)
+                for j in registry.JOURNEYS}
+    screen = robot.app.current_screen
+    problems: dict[str, list[str]] = {}
+    checked = 0
+    for index, (name, language, size) in enumerate(itertools.product(SCREENS, LANGUAGES, TextSize)):
+        contrast = index % 2 == 1
+        prefs = Preferences(language=language, text_size=size, high_contrast=contrast, voice=contrast)
+        ctx = ScreenContext(screen=name, step=name, preferences=prefs, languages=LANGUAGES, journeys=journeys,
+                            idle_phase=IdlePhase.WARNING if name == "home" and contrast else IdlePhase.ACTIVE,
+                            idle_countdown_s=18)
+        robot.app.theme.apply(prefs)
+        screen.show(present(ctx), language)
+        yield 1
+        found = robot.layout_problems()
+        checked += 1
+        if found:
+            problems[f"{name}/{language}/{size.value}/{'hc' if contrast else 'default'}"] = found
+    robot.results["checked"] = checked
+    robot.results["problems"] = problems
+
+
+def a_broken_screen(robot: Robot) -> Iterator[Wait]:
+    """A screen built wrong on purpose: the checker must find each fault."""
+    yield robot.until_screen("attract")
+    screen = robot.app.current_screen
+    theme = robot.app.theme
+    screen.layer.clear_widgets()
+    layer = FloatLayout()
+    screen.layer.add_widget(layer)
+    layer.add_widget(KioskLabel(theme, text="W" * 80, size_hint=(None, None), width=200, pos=(10, 1000)))
+    layer.add_widget(KioskButton(theme, text="A", widget_id="tiny", size_hint=(None, None), width=20, pos=(10, 500)))
+    first = KioskButton(theme, text="B", widget_id="first", size_hint=(None, None), width=300, pos=(100, 300))
+    second = KioskButton(theme, text="C", widget_id="second", size_hint=(None, None), width=300, pos=(200, 320))
+    faint = KioskLabel(theme, text="faint", size_hint=(None, None), width=400, pos=(10, 1500))
+    layer.add_widget(first)
+    layer.add_widget(second)
+    layer.add_widget(faint)
+    yield 2
+    faint.color = (0.8, 0.8, 0.8, 1)
+    yield 1
+    robot.results["problems"] = robot.layout_problems()
