@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kiosk import __version__
 
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Court self-service kiosk")
     parser.add_argument("--version", action="version", version=f"courtkiosk {__version__}")
     parser.add_argument("--config", metavar="PATH", help="configuration file (TOML)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this build (config, drivers, speech, receipt, every screen) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMANDS:
         importlib.import_module(module_name).add_parser(subparsers)
@@ -41,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from kiosk import selftest  # noqa: PLC0415 - heavy imports only when asked
+
+        return selftest.main(Path(args.config) if args.config else None)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
