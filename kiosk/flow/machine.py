@@ -13,6 +13,7 @@ import logging
 from statemachine import HistoryState, State, StateChart
 
 from kiosk.journeys.lookup.states import lookup as lookup_journey
+from kiosk.journeys.payment.states import payment as payment_journey
 
 log = logging.getLogger("kiosk.flow")
 
@@ -31,7 +32,7 @@ class KioskFlow(StateChart):
         home = State(initial=True)
         filing = State()
         lookup = lookup_journey
-        payment = State()
+        payment = payment_journey
         work_order = State()
         queue_ticket = State()
         rating = State()

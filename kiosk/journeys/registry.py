@@ -8,9 +8,13 @@ from kiosk.journeys.base import Journey, JourneyEffects, JourneyHost, Presenter
 from kiosk.journeys.lookup.effects import LookupEffects
 from kiosk.journeys.lookup.presenters import PRESENTERS as LOOKUP_PRESENTERS
 from kiosk.journeys.lookup.states import lookup
+from kiosk.journeys.payment.effects import PaymentEffects
+from kiosk.journeys.payment.presenters import PRESENTERS as PAYMENT_PRESENTERS
+from kiosk.journeys.payment.states import payment
 
 JOURNEYS: tuple[Journey, ...] = (
     Journey("lookup", lookup, LookupEffects, LOOKUP_PRESENTERS),
+    Journey("payment", payment, PaymentEffects, PAYMENT_PRESENTERS),
 )
 
 

@@ -27,7 +27,9 @@ def sample_journeys() -> dict:
 
 JOURNEY_DATA = sample_journeys()
 #: A refused value in every field the journeys have, so error texts are checked too.
-FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid"}
+FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid",
+                "payment.case_number": "payment.error.case_number_invalid",
+                "payment.relief_reason": "payment.error.reason_empty"}
 
 
 def contexts() -> list[ScreenContext]:
