@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from kiosk.staff.settings import AuditSettings, StaffSettings
 
 APP_NAME = "courtkiosk"
 CONFIG_FILE_NAME = "kiosk.toml"
@@ -27,6 +29,8 @@ SIMULATED_DRIVER = "simulated"
 Language = Literal["zh_CN", "en", "ko"]
 #: The device roles a kiosk may have.
 DEVICE_ROLES = ("id_reader", "scanner", "camera", "receipt_printer", "a4_printer", "speech", "headphones")
+#: Marks a field the maintenance settings screen lets an administrator change.
+STAFF_EDITABLE = {"staff_editable": True}
 #: Device roles the kiosk cannot serve without unless a court's configuration says otherwise.
 REQUIRED_BY_DEFAULT = frozenset({"receipt_printer"})
 
@@ -51,10 +55,13 @@ class DisplaySettings(_Section):
 class TimeoutSettings(_Section):
     """Inactivity limits: every visitor state warns, then wipes the visit."""
 
-    idle_timeout_s: float = Field(90, gt=5, description="seconds without a touch before the warning")
-    idle_warning_s: float = Field(20, ge=20, description="countdown shown and spoken before the wipe")
+    idle_timeout_s: float = Field(90, gt=5, description="seconds without a touch before the warning",
+                                  json_schema_extra=STAFF_EDITABLE)
+    idle_warning_s: float = Field(20, ge=20, description="countdown shown and spoken before the wipe",
+                                  json_schema_extra=STAFF_EDITABLE)
     max_idle_extensions: int = Field(10, ge=10, description="times a visitor may ask for more time")
-    assisted_factor: float = Field(2.0, ge=1, description="limits are multiplied by this in voice or large-text mode")
+    assisted_factor: float = Field(2.0, ge=1, description="limits are multiplied by this in voice or large-text mode",
+                                   json_schema_extra=STAFF_EDITABLE)
     state_idle_timeout_s: dict[str, float] = Field(
         default_factory=dict, description="per-state idle limits overriding idle_timeout_s, seconds"
     )
@@ -78,7 +85,8 @@ class DevicesSettings(_Section):
     a4_printer: DeviceSettings = DeviceSettings()
     speech: DeviceSettings = DeviceSettings()
     headphones: DeviceSettings = DeviceSettings()
-    health_poll_interval_s: float = Field(5, gt=0, description="how often device health is polled")
+    health_poll_interval_s: float = Field(5, gt=0, description="how often device health is polled",
+                                          json_schema_extra=STAFF_EDITABLE)
 
     @model_validator(mode="after")
     def _role_defaults(self) -> DevicesSettings:
@@ -135,6 +143,9 @@ class Settings(BaseSettings):
     devices: DevicesSettings = DevicesSettings()
     court: CourtSettings = CourtSettings()
     languages: LanguageSettings = LanguageSettings()
+    staff: StaffSettings = StaffSettings()
+    audit: AuditSettings = AuditSettings()
+    _config_file: Path | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _production_refuses_simulation(self) -> Settings:
@@ -145,6 +156,11 @@ class Settings(BaseSettings):
         if self.languages.default not in self.languages.available:
             raise ValueError("languages.default must be one of languages.available")
         return self
+
+    @property
+    def config_file(self) -> Path:
+        """The TOML file these settings came from, where the maintenance screen writes staff edits."""
+        return self._config_file or default_config_path()
 
     def device_roles(self) -> dict[str, DeviceSettings]:
         """Role name → its device settings."""
@@ -189,9 +205,11 @@ def load_settings(path: Path | None = None) -> Settings:
         except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
             raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
     try:
-        return Settings(**file_values)
+        settings = Settings(**file_values)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
         )
         raise ConfigError(f"invalid configuration ({file}): {problems}") from exc
+    settings._config_file = file  # noqa: SLF001 - set once, by the only reader of files
+    return settings
