@@ -1,6 +1,6 @@
 """The steps of a self-filing.
 
-Identity (card or typed number, then confirmed) → the visitor's role → the parties → the receiving
+Identity (card or typed number, confirmed together with the visitor's role) → the parties → the receiving
 court (from the court gateway) → case type → one question per screen → claim amount and fee → evidence
 pages → review → submit (outbox) → print → done. From the review screen each part can be edited; the
 edited part's "next" returns to the review. Court calls go through waiting steps; a court that fails
@@ -16,7 +16,6 @@ class filing(State.Compound, name="filing"):
     filing_identity = State(initial=True)
     filing_id_typed = State()
     filing_confirm = State()
-    filing_role = State()
     filing_agent = State()
     filing_parties = State()
     filing_party_kind = State()
@@ -41,8 +40,9 @@ class filing(State.Compound, name="filing"):
     card_read = filing_identity.to(filing_confirm)
     type_id = filing_identity.to(filing_id_typed)
     submit_identity = filing_id_typed.to(filing_confirm, cond="typed_identity_ok")
-    confirm_identity = filing_confirm.to(filing_role)
-    choose_role = filing_role.to(filing_party, cond="files_in_person") | filing_role.to(filing_agent, cond="files_as_agent")
+    choose_role = (
+        filing_confirm.to(filing_party, cond="files_in_person") | filing_confirm.to(filing_agent, cond="files_as_agent")
+    )
     submit_agent = filing_agent.to(filing_parties, cond="agent_ok")
 
     # parties
@@ -102,10 +102,9 @@ class filing(State.Compound, name="filing"):
 
     back = (
         filing_identity.from_(filing_id_typed, filing_confirm)
-        | filing_confirm.from_(filing_role)
-        | filing_role.from_(filing_agent)
+        | filing_confirm.from_(filing_agent)
         | filing_review.from_(filing_parties, filing_court, filing_claim, filing_evidence, cond="reviewing")
-        | filing_role.from_(filing_parties)
+        | filing_confirm.from_(filing_parties)
         | filing_parties.from_(filing_party_kind, filing_party, filing_problem, filing_court)
         | filing_court.from_(filing_case_type)
         | filing_question.to.itself(cond="earlier_question")

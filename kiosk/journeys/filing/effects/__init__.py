@@ -15,10 +15,5 @@ class FilingEffects(IdentityEffects, PartiesEffects, InterviewEffects, EvidenceE
     card_steps = frozenset({"filing_identity"})
     waiting_steps = frozenset({"filing_courts_loading", "filing_capturing", "filing_submitting", "filing_printing"})
 
-    def on_enter_filing_identity(self) -> None:
-        """A filing that was submitted is finished: coming back starts a new one."""
-        if self.draft.outcome is not None:
-            self.data.clear()
-
 
 __all__ = ["FilingEffects"]

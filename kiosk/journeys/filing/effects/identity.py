@@ -18,6 +18,7 @@ class IdentityEffects(FilingBase):
 
     def on_card(self, card: ResidentCard) -> None:
         """The card on the reader identifies the visitor; they confirm it on the next screen."""
+        self._new_filing_if_submitted()
         sex = _SEXES.get(card.sex) or identity.sex(card.id_number).value
         self.draft.visitor = Visitor(card.id_number, card.name, sex, card.birth_date, card)  # type: ignore[arg-type]
         self.host.send("card_read")
@@ -27,6 +28,7 @@ class IdentityEffects(FilingBase):
         values = self.checked({f.ID_NUMBER: f.id_number, f.VISITOR_NAME: lambda v: f.text(v, 64)})
         if values is None:
             return False
+        self._new_filing_if_submitted()
         number = values[f.ID_NUMBER]
         self.draft.visitor = Visitor(number, values[f.VISITOR_NAME], identity.sex(number).value,  # type: ignore[arg-type]
                                      identity.birth_date(number))
@@ -77,3 +79,8 @@ class IdentityEffects(FilingBase):
                                  phone=values[f.AGENT_PHONE], licence_number=values.get(f.AGENT_LICENCE),
                                  law_firm=values.get(f.AGENT_FIRM), represents=[0])
         return True
+
+    def _new_filing_if_submitted(self) -> None:
+        """A visitor who comes back after submitting starts a new filing, not an edit of the old one."""
+        if self.draft.outcome is not None:
+            self.data.clear()

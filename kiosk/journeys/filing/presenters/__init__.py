@@ -9,7 +9,6 @@ PRESENTERS: dict[str, Presenter] = {
     "filing_identity": identity.identity,
     "filing_id_typed": identity.id_typed,
     "filing_confirm": identity.confirm,
-    "filing_role": identity.role,
     "filing_agent": identity.agent,
     "filing_parties": parties.parties,
     "filing_party_kind": parties.party_kind,

@@ -31,7 +31,7 @@ def id_typed(ctx: ScreenContext) -> ScreenModel:
 
 
 def confirm(ctx: ScreenContext) -> ScreenModel:
-    """The visitor's data, masked as on the receipt, to confirm it is theirs."""
+    """The visitor's data, masked as on the receipt; if it is theirs, they say how they file."""
     visitor = draft_of(ctx).visitor
     body: tuple[Text, ...] = (Text("filing.body.confirm"),)
     if visitor is not None:
@@ -41,14 +41,8 @@ def confirm(ctx: ScreenContext) -> ScreenModel:
             Text("filing.row.sex", {"value": Text(f"filing.sex.{visitor.sex}")}),
             Text("filing.row.birth_date", {"value": visitor.birth_date.isoformat()}),
         )
-    return screen(ctx, Text("filing.title.confirm"), body,
-                  (Action("confirm_identity", Text("filing.button.confirm_identity"), "primary"),))
-
-
-def role(ctx: ScreenContext) -> ScreenModel:
-    """Filing for oneself, or as a lawyer, relative or colleague of the party."""
-    return screen(ctx, Text("filing.title.role"), (Text("filing.body.role"),),
-                  tuple(Action("choose_role", Text(f"filing.role.{name}"), "primary", {"role": name}) for name in ROLES))
+    roles = tuple(Action("choose_role", Text(f"filing.role.{name}"), "primary", {"role": name}) for name in ROLES)
+    return screen(ctx, Text("filing.title.confirm"), (*body, Text("filing.body.role")), roles)
 
 
 def agent(ctx: ScreenContext) -> ScreenModel:

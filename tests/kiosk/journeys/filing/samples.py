@@ -40,7 +40,7 @@ def sample_draft(court: DemoCourt) -> Draft:
     card = replace(FIXTURE_CARD, name=ZHANG.name, id_number=ZHANG.id_number, birth_date=date(1985, 3, 12))
     plaintiff = PersonParty(role="plaintiff", name=ZHANG.name, sex="male", birth_date=date(1985, 3, 12), nation="汉",
                             address="北京市明湖区湖滨路18号", id_number=ZHANG.id_number, phone="13800138000")
-    company = OrganisationParty(role="defendant", name="北京明湖物业管理有限公司", credit_code="91110108MA01ABCD3Q",
+    company = OrganisationParty(role="defendant", name="北京明湖物业管理有限公司", credit_code="91110108MA01ABCD3L",
                                 legal_representative="赵建国", address="北京市明湖区湖滨路1号")
     third = PersonParty(role="third_party", name=LI.name, sex="female", birth_date=date(1956, 7, 21), nation="汉",
                         address="北京市明湖区松林路8号", id_number=LI.id_number)
