@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-packages
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/kiosk.po))
 
-.PHONY: setup run test screenshots diagram bench locales clean
+.PHONY: setup run test screenshots diagram bench bundle locales clean
 
 setup: $(SYSTEM_STAMP) $(STAMP) $(MO_FILES)
 
@@ -41,6 +41,12 @@ diagram: setup
 
 bench: setup
 	@for script in bench/[a-z]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# The one-folder PyInstaller bundle of kiosk.spec in dist/courtkiosk/, with its installer in deploy/.
+bundle: setup
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
+	@du -sh dist/courtkiosk
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info locales/*/LC_MESSAGES/*.mo
