@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.commands.decode",
     "kiosk.commands.audit",
     "kiosk.commands.staff",
+    "kiosk.commands.config_docs",
 )
 
 
