@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Creates or updates the kiosk's CUPS queues from printers.conf, so a terminal's printers are set up by
+# the same file on every reinstall. lpadmin overwrites a queue's settings in place: running this
+# twice leaves the same queues. Queues not in the file are left alone (staff may add their own).
+#
+# Usage: cups-queues.sh [PRINTERS_CONF]   (default /etc/courtkiosk/printers.conf)
+set -euo pipefail
+
+conf="${1:-/etc/courtkiosk/printers.conf}"
+
+if ! lpstat -r >/dev/null 2>&1; then
+  # No scheduler answering: nothing can be set up now; install.sh reports it and carries on.
+  echo "cups-queues: the CUPS scheduler is not running; queues not set up" >&2
+  exit 3
+fi
+
+while read -r name uri model options; do
+  case "$name" in ''|'#'*) continue ;; esac
+  args=(-p "$name" -E -v "$uri" -m "$model")
+  for option in $options; do
+    args+=(-o "$option")
+  done
+  lpadmin "${args[@]}"
+  # A kiosk prints on its own: jobs never wait for an operator to release them, errors retry.
+  lpadmin -p "$name" -o printer-error-policy=retry-job -o printer-is-shared=false
+  cupsenable "$name"
+  cupsaccept "$name"
+  echo "cups-queues: $name -> $uri ($model)"
+done < "$conf"
