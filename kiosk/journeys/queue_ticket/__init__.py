@@ -1,0 +1,1 @@
+"""Queue tickets (取号): a number for a service window, with priority for those who need it."""
