@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from drivers.base import CardRead, CodeScanned, CodeScanner, DeviceEvent, HeadphonesChanged, IdCardReader, StatusChanged
+from kiosk.audit import AuditEvent
 from kiosk.availability import unavailable_journeys
 from kiosk.config import Settings
 from kiosk.devices import DeviceManager
@@ -22,19 +23,28 @@ from kiosk.focus import KeypadFocus
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
+from kiosk.maintenance import door
+from kiosk.maintenance.outbox_tools import audit_submissions
+from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.presenters import ScreenContext, ScreenModel
 from kiosk.presenters.screens import present
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
 from kiosk.session import Visit
+from kiosk.staff.gesture import TouchDown, TouchUp
+from kiosk.staff.session import SessionEnd, StaffSession
 from kiosk.voice import VoiceGuide
 
 log = logging.getLogger("kiosk.controller")
 
-#: Steps without a visitor: no time limit applies there.
-UNTIMED_STEPS = frozenset({"attract", "out_of_service", "maintenance"})
-#: Steps that end or have not begun a visit: the visitor's data is wiped on entering them.
-WIPING_STEPS = UNTIMED_STEPS
+#: Steps without a visitor: no time limit applies there (a staff session has its own).
+UNTIMED_STEPS = frozenset({"attract", "out_of_service"}) | MAINTENANCE_STEPS
+#: Steps that end or have not begun a visit: the visitor's data is wiped on entering them (and on ``staff_enter``).
+WIPING_STEPS = frozenset({"attract", "out_of_service"})
+#: The screens where the hidden gesture is listened for: no visit is in progress there.
+GESTURE_STEPS = frozenset({"attract", "out_of_service"})
+#: A role's status before its driver was opened: not yet news for the audit trail.
+NOT_OPENED = "status.device.not_opened"
 
 Listener = Callable[[], None]
 T = TypeVar("T")
@@ -46,7 +56,8 @@ class KioskController:
     """Receives intents, ticks and device events; exposes the current screen and its model."""
 
     def __init__(self, settings: Settings, devices: DeviceManager, services: KioskServices,
-                 voice: VoiceGuide | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 voice: VoiceGuide | None = None, clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         self.settings = settings
         self.devices = devices
         self.services = services
@@ -55,7 +66,15 @@ class KioskController:
         self.visit = Visit(default_language=settings.languages.default)
         timeouts = settings.timeouts
         self.idle = IdleWatch(warning_s=timeouts.idle_warning_s, max_extensions=timeouts.max_idle_extensions)
-        self.staff_session = False
+        self.audit = door.open_audit(settings)
+        self.audit.append(AuditEvent.KIOSK_STARTED)
+        audit_submissions(services.outbox, self.audit)
+        self.staff = door.staff_access(settings, self.audit, clock, wall_clock)
+        self.staff_session: StaffSession | None = None
+        self.gesture = door.gesture(settings)
+        #: Set by maintenance ("restart" or "system_exit"); the app acts on it.
+        self.exit_request: str | None = None
+        self._working: dict[str, bool] = {}
         self.focus = KeypadFocus()
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
@@ -70,7 +89,7 @@ class KioskController:
         self._listeners.append(listener)
 
     def _changed(self) -> None:
-        if self.voice is not None:
+        if self.voice is not None and self.flow.step not in MAINTENANCE_STEPS:  # staff screens are never spoken
             self.voice.screen_changed(self.model(), self.visit.preferences)
         self._notify()
 
@@ -83,12 +102,14 @@ class KioskController:
         step = self.flow.step
         log.info("flow %s: %s -> %s", event, source.id if source else "-", step)
         now = self._clock()
-        if step in WIPING_STEPS:
+        if step in WIPING_STEPS or event == "staff_enter":
             self.visit.wipe()
             if self.voice is not None:
                 self.voice.reset_for_new_visit()
         self.idle.restart(now, self._idle_limit_s(step))
         self._enable_devices(step)
+        if self.staff_session is not None and step not in MAINTENANCE_STEPS:
+            self._end_staff_session(SessionEnd.EXIT)
 
     def _enable_devices(self, step: str) -> None:
         """The reader and the scanner work only on steps that wait for them."""
@@ -107,6 +128,8 @@ class KioskController:
         """A visitor's action from a screen or the keypad."""
         now = self._clock()
         answered_warning = self.idle.activity(now)
+        if self.staff_session is not None:
+            self.staff_session.touch(now)
         if self.voice is not None:
             if name in _VOICE_INTENTS:
                 _VOICE_INTENTS[name](self.voice)
@@ -132,6 +155,8 @@ class KioskController:
             self._edit_field(str(params["field"]), str(params["value"]))
         elif not self._journey_blocked(name):
             self.flow.send(name, **params)
+            if name == "staff_exit":
+                self._check_service()
         self._changed()
 
     def _journey_blocked(self, intent: str) -> bool:
@@ -201,6 +226,7 @@ class KioskController:
         step = self.flow.step
         if isinstance(event, StatusChanged):
             log.info("device %s: %s (%s)", role, event.status.health.value, event.status.message_key)
+            self._audit_devices()
             self._check_service()
         elif isinstance(event, HeadphonesChanged):
             if self.voice is not None and self.voice.headphones_changed(event.present):
@@ -223,6 +249,15 @@ class KioskController:
         if now - self._last_health_poll >= self.settings.devices.health_poll_interval_s:
             self._last_health_poll = now
             if self.devices.refresh():
+                self._audit_devices()
+                self._check_service()
+                self._changed()
+        if self.staff_session is not None:
+            reason = self.staff.expired(self.staff_session)
+            if reason is not None:
+                log.info("staff session ended (%s)", reason.value)
+                self.staff_session = None
+                self.flow.send("staff_exit")
                 self._check_service()
                 self._changed()
         if self.flow.step in UNTIMED_STEPS:
@@ -243,6 +278,50 @@ class KioskController:
         elif working and self.flow.step == "out_of_service":
             self.flow.send("service_restored")
 
+    # --- staff --------------------------------------------------------------------------------
+
+    def raw_touch(self, down: bool, touch_id: int, x: float, y: float) -> bool:
+        """A touch on the attract or out-of-service screen, fed to the hidden gesture (window pixels,
+        origin bottom left). True when it fell in one of the gesture's corners: the screen then
+        ignores it, so a long press in a corner never starts a visit."""
+        step = self.flow.step
+        if step not in GESTURE_STEPS:
+            self.gesture.reset()
+            return False
+        now = self._clock()
+        if self.gesture.feed(TouchDown(touch_id, x, y, now) if down else TouchUp(touch_id, x, y, now)):
+            self.staff.unlock_requested()
+            self.flow.send("staff_enter")
+            self._changed()
+            return True
+        pattern = self.gesture.pattern
+        return self.gesture.corner_of(x, y) in (pattern.hold_corner, *pattern.taps)
+
+    def open_staff_session(self, session: StaffSession) -> None:
+        """A PIN or badge was accepted (maintenance's unlock step calls this)."""
+        self.staff_session = session
+
+    def _end_staff_session(self, reason: SessionEnd) -> None:
+        if self.staff_session is not None:
+            self.staff.end(self.staff_session, reason)
+            self.staff_session = None
+
+    def _audit_devices(self) -> None:
+        """A device that stopped or started working is a fault or a recovery in the audit trail (one that
+        opened fine at start is neither)."""
+        for role, status in self.devices.statuses().items():
+            known = self._working.get(role)
+            if status.message_key == NOT_OPENED or known == status.working:
+                continue
+            self._working[role] = status.working
+            if known is None and status.working:
+                continue
+            event = AuditEvent.DEVICE_RECOVERED if status.working else AuditEvent.DEVICE_FAULT
+            try:
+                self.audit.append(event, device=role, status=status.health.value)
+            except (OSError, ValueError) as exc:  # the kiosk serves on; the log says the trail missed one
+                log.error("audit trail refused %s for %s: %s", event.value, role, type(exc).__name__)
+
     def _idle_limit_s(self, step: str) -> float:
         timeouts = self.settings.timeouts
         limit = timeouts.state_idle_timeout_s.get(step, timeouts.idle_timeout_s)
@@ -254,7 +333,7 @@ class KioskController:
     def screen(self) -> str:
         """The screen the router picks now."""
         health = ServiceHealth(required_devices_working=self.devices.required_working())
-        return route(self.flow.step, health, self.staff_session)
+        return route(self.flow.step, health, self.staff_session is not None)
 
     def model(self) -> ScreenModel:
         """The current screen's model."""

@@ -7,8 +7,10 @@ before a record is written.
 
 from __future__ import annotations
 
+import collections
 import logging
 import re
+import threading
 
 _ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 _MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
@@ -36,11 +38,38 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RecentLogs(logging.Handler):
+    """The last lines logged, in memory only, for the maintenance log viewer (redacted like stderr)."""
+
+    def __init__(self, capacity: int = 200) -> None:
+        super().__init__()
+        self._lines: collections.deque[str] = collections.deque(maxlen=capacity)
+        self._guard = threading.Lock()
+        self.addFilter(RedactingFilter())
+        self.setFormatter(logging.Formatter(LOG_FORMAT, "%H:%M:%S"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the formatted line (formatting after the filter, so it is redacted)."""
+        line = self.format(record)
+        with self._guard:
+            self._lines.append(line)
+
+    def lines(self) -> list[str]:
+        """The kept lines, oldest first."""
+        with self._guard:
+            return list(self._lines)
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: The kiosk's one buffer of recent lines; :func:`configure_logging` attaches it.
+RECENT = RecentLogs()
+
+
 def configure_logging(level: int = logging.INFO) -> None:
-    """Log to stderr through the redacting filter."""
+    """Log to stderr and to the recent-lines buffer, both through the redacting filter."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [handler, RECENT]
     root.setLevel(level)

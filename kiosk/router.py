@@ -1,7 +1,8 @@
 """Which screen to show: a pure function of the flow, device health and the staff session.
 
-The precedence is fixed, as in vxsuite's app root: out of service beats maintenance, maintenance
-beats the visitor's step, and the attract screen is the fallback.
+The precedence is fixed: a maintenance step beats out of service (staff come to fix the devices),
+out of service beats the visitor's step, and the attract screen is the fallback. Without a staff
+session no maintenance screen but the unlock prompt is ever shown.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from statemachine import HistoryState
 
 from kiosk.flow import KioskFlow
+from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
+from kiosk.maintenance.states import UNLOCK_STEPS
 
 #: Every screen the router can name: one per step (leaf state) of the machine.
 SCREENS: tuple[str, ...] = tuple(
@@ -28,10 +31,10 @@ class ServiceHealth:
 
 def route(step: str, health: ServiceHealth, staff_session: bool) -> str:
     """The screen for the machine's current ``step``."""
+    if step in MAINTENANCE_STEPS:
+        return step if staff_session or step in UNLOCK_STEPS else "maintenance_unlock"
     if not health.required_devices_working or step == "out_of_service":
         return "out_of_service"
-    if staff_session or step == "maintenance":
-        return "maintenance"
     if step in SCREENS:
         return step
     return "attract"

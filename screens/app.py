@@ -16,10 +16,13 @@ from kivy.clock import Clock
 from kivy.core.window import Keyboard, Window
 from kivy.uix.screenmanager import NoTransition, ScreenManager
 
-from kiosk.controller import KioskController
+from kiosk.audit import AuditEvent
+from kiosk.controller import GESTURE_STEPS, KioskController
 from kiosk.display import Panel
 from kiosk.i18n import Translator
 from kiosk.keypad import TYPED_KEYS, intent_for
+from kiosk.maintenance.effects import RESTART
+from kiosk.maintenance.lockdown import keep_display_awake, restart_process
 from kiosk.router import SCREENS
 from screens.fonts import register_fonts
 from screens.model_screen import ModelScreen
@@ -55,7 +58,11 @@ class KioskApp(App):
             self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent))
         self.controller.subscribe(self.refresh)
         Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
-        Window.bind(on_key_down=self._key_down)
+        Window.bind(on_key_down=self._key_down, on_touch_down=self._raw_touch_down, on_touch_up=self._raw_touch_up,
+                    size=lambda _window, size: self.controller.gesture.resize(*size))
+        self.controller.gesture.resize(*Window.size)
+        if self.controller.settings.display.fullscreen:
+            self._lock_down()
         if self._screenshot_path is not None:
             Clock.schedule_interval(lambda dt: self.save_screenshot(self._screenshot_path), self._screenshot_every_s)
         self.refresh()
@@ -66,12 +73,44 @@ class KioskApp(App):
         self.first_frame_drawn = True
         log.info("first frame drawn")
 
+    def _lock_down(self) -> None:
+        """Kiosk mode: a close request (Alt+F4, the window manager) is refused, the cursor hidden, the panel kept awake."""
+        Window.bind(on_request_close=self._refuse_close)
+        Window.show_cursor = False
+        keep_display_awake()
+
+    @staticmethod
+    def _refuse_close(*_args: object, **_kwargs: object) -> bool:
+        log.info("window close request refused (kiosk mode)")
+        return True
+
+    def _raw_touch_down(self, _window: object, touch: object) -> bool:
+        return self._raw_touch(True, touch)
+
+    def _raw_touch_up(self, _window: object, touch: object) -> bool:
+        return self._raw_touch(False, touch)
+
+    def _raw_touch(self, down: bool, touch: object) -> bool:
+        """Touches on the attract and out-of-service screens go to the hidden gesture first; a touch in
+        one of its corners goes no further (so a long press there never starts a visit)."""
+        if self.manager.current not in GESTURE_STEPS:
+            return False
+        x, y = touch.pos  # type: ignore[attr-defined]
+        return self.controller.raw_touch(down, touch.uid, x, y)  # type: ignore[attr-defined]
+
+    def on_stop(self) -> None:
+        """The app is closing (exit to the system, or the process is stopped)."""
+        self.controller.audit.append(AuditEvent.KIOSK_STOPPED)
+
     def intent(self, name: str, **params: object) -> None:
         """A screen's button was released: hand it to the controller."""
         self.controller.intent(name, **params)
 
     def refresh(self) -> None:
         """Apply the visitor's preferences, switch to the routed screen and render its model."""
+        if self.controller.exit_request is not None:
+            self._leave(self.controller.exit_request)
+            return
         prefs = self.controller.visit.preferences
         self.theme.apply(prefs)
         screen = self.current_screen
@@ -80,6 +119,21 @@ class KioskApp(App):
         target.outline(self.controller.focused_widget)
         if screen is not target:
             self.manager.current = target.name
+
+    def _leave(self, request: str) -> None:
+        """Maintenance confirmed a restart (a fresh process) or an exit to the system (the app stops)."""
+        self.controller.exit_request = None
+        log.warning("leaving the kiosk app: %s", request)
+        if request == RESTART:
+            controller = self.controller
+
+            def close() -> None:
+                controller.devices.close_all()
+                controller.services.stop()
+
+            Clock.schedule_once(lambda _dt: restart_process(close), 0)
+        else:
+            self.stop()
 
     @property
     def current_screen(self) -> ModelScreen:

@@ -28,9 +28,11 @@ WRITING_PAD_TARGETS = 5
 class FieldBox(BoxLayout):
     """A field's label, its text (with pinyin letters still being typed) and its error."""
 
-    def __init__(self, theme: Theme, label: str, field_id: str, on_focus: Callable[[str], None]) -> None:
+    def __init__(self, theme: Theme, label: str, field_id: str, on_focus: Callable[[str], None],
+                 masked: bool = False) -> None:
         super().__init__(orientation="vertical", size_hint_y=None, spacing=theme.spacing_px / 2)
         self.field_id = field_id
+        self.masked = masked
         self.bind(minimum_height=self.setter("height"))
         self.add_widget(KioskLabel(theme, text=label, style="muted"))
         self.text_button = KioskButton(theme, text="", role="secondary", widget_id=f"field-{field_id}")
@@ -43,6 +45,7 @@ class FieldBox(BoxLayout):
     def show(self, text: str, letters: str, error: str, focused: bool) -> None:
         """Update in place: the value shows with a cursor when focused, letters in brackets."""
         composing = f" [{letters}]" if letters else ""
+        text = "•" * len(text) if self.masked else text
         self.text_button.text = f"{text}{composing}{'▏' if focused else ''}" or " "
         self.text_button.focused = focused
         self.error.text = error

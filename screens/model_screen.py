@@ -130,7 +130,7 @@ class ModelScreen(Screen):
         box.bind(minimum_height=box.setter("height"))
         self.field_boxes = {}
         for field in model.fields:
-            field_box = FieldBox(self.theme, self._tr(field.label, language), field.field_id, self._focus)
+            field_box = FieldBox(self.theme, self._tr(field.label, language), field.field_id, self._focus, field.masked)
             self.field_boxes[field.field_id] = field_box
             self.buttons[field_box.text_button.widget_id] = field_box.text_button
             box.add_widget(field_box)

@@ -24,6 +24,8 @@ def draw(args: argparse.Namespace) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     graph = DotGraphMachine(KioskFlow)
     graph.graph_rankdir = "TB"
-    graph().write_png(str(args.output))
+    dot = graph()
+    dot.set("newrank", "true")  # dot's older ranking fails ("trouble in init_rank") on this many nested clusters
+    dot.write_png(str(args.output))
     print(args.output)
     return 0

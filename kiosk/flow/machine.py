@@ -14,6 +14,8 @@ from statemachine import HistoryState, State, StateChart
 
 from kiosk.journeys.lookup.states import lookup as lookup_journey
 from kiosk.journeys.payment.states import payment as payment_journey
+from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
+from kiosk.maintenance.states import maintenance as maintenance_mode
 
 log = logging.getLogger("kiosk.flow")
 
@@ -49,7 +51,7 @@ class KioskFlow(StateChart):
 
     help = State()
     out_of_service = State()
-    maintenance = State()
+    maintenance = maintenance_mode
 
     start_visit = attract.to(visit)
     ask_help = visit.to(help)
@@ -86,4 +88,4 @@ class KioskFlow(StateChart):
     @property
     def in_visit(self) -> bool:
         """True while a visitor's data may exist (inside the visit or its help)."""
-        return self.step not in (self.attract.id, self.out_of_service.id, self.maintenance.id)
+        return self.step not in (self.attract.id, self.out_of_service.id, *MAINTENANCE_STEPS)

@@ -45,6 +45,8 @@ class Field:
     error: Text | None = None
     #: Personal data: spoken only in private (headphones) and masked in logs.
     private: bool = False
+    #: A secret (a staff PIN): shown as dots, never as typed.
+    masked: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class FieldType(StrEnum):
     AMOUNT = "amount"
     PHONE = "phone"
     LATIN = "latin"
+    PIN = "pin"
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ FIELD_LAYOUTS: dict[FieldType, tuple[LayoutName, ...]] = {
     FieldType.AMOUNT: (LayoutName.AMOUNT,),
     FieldType.PHONE: (LayoutName.PHONE,),
     FieldType.LATIN: (LayoutName.LATIN, LayoutName.DIGITS),
+    FieldType.PIN: (LayoutName.DIGITS,),
 }
 """The layouts a field offers, its default first; switch keys to other layouts are hidden."""
 

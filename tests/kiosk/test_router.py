@@ -7,10 +7,15 @@ OK = ServiceHealth(required_devices_working=True)
 BROKEN = ServiceHealth(required_devices_working=False)
 
 
-def test_out_of_service_beats_maintenance_beats_the_step() -> None:
+def test_maintenance_beats_out_of_service_beats_the_step() -> None:
+    assert route("maintenance_devices", BROKEN, staff_session=True) == "maintenance_devices"
     assert route("lookup_case", BROKEN, staff_session=True) == "out_of_service"
-    assert route("lookup_case", OK, staff_session=True) == "maintenance"
     assert route("lookup_case", OK, staff_session=False) == "lookup_case"
+
+
+def test_without_a_staff_session_maintenance_shows_only_the_prompt() -> None:
+    assert route("maintenance_devices", OK, staff_session=False) == "maintenance_unlock"
+    assert route("maintenance_unlock", BROKEN, staff_session=False) == "maintenance_unlock"
 
 
 def test_an_unknown_step_falls_back_to_attract() -> None:

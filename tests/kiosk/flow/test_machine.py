@@ -99,7 +99,7 @@ def test_out_of_service_recovers_to_attract_and_maintenance_is_reached_only_from
     flow.send("service_unavailable")
     assert flow.step == "out_of_service"
     flow.send("staff_enter")
-    assert flow.step == "maintenance"
+    assert flow.step == "maintenance_unlock"
     flow.send("staff_exit")
     assert flow.step == "attract"
 

@@ -12,6 +12,7 @@ from kiosk.display import TextSize
 from kiosk.i18n import LANGUAGES, Text, Translator
 from kiosk.inactivity import IdlePhase
 from kiosk.journeys import registry
+from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.presenters import ScreenContext, ScreenModel
 from kiosk.presenters.screens import present
 from kiosk.router import SCREENS
@@ -22,7 +23,9 @@ def sample_journeys() -> dict:
     """Each journey's sample data (``tests/kiosk/journeys/<name>/samples.py``), so every step has content."""
     court = DemoCourt(":memory:")
     return {journey.name: importlib.import_module(f"tests.kiosk.journeys.{journey.name}.samples").sample_data(court)
-            for journey in registry.JOURNEYS}
+            for journey in registry.JOURNEYS} | {
+        mode.name: importlib.import_module(f"tests.kiosk.{mode.name}.samples").sample_data(court)
+        for mode in registry.STAFF_MODES}
 
 
 JOURNEY_DATA = sample_journeys()
@@ -75,7 +78,7 @@ WAITING_STEPS = {step for journey in registry.JOURNEYS for step in journey.effec
 
 
 def test_visitor_screens_offer_back_or_home_help_and_the_mode_toggles() -> None:
-    visitor_screens = set(SCREENS) - {"attract", "out_of_service", "maintenance"} - WAITING_STEPS
+    visitor_screens = set(SCREENS) - {"attract", "out_of_service", *MAINTENANCE_STEPS} - WAITING_STEPS
     for screen in visitor_screens:
         model = present(ScreenContext(screen=screen, step=screen, preferences=Preferences(), languages=LANGUAGES,
                                       journeys=JOURNEY_DATA))
