@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates or updates the kiosk's CUPS queues from printers.conf, so a terminal's printers are set up by
 # the same file on every reinstall. lpadmin overwrites a queue's settings in place: running this
-# twice leaves the same queues. Queues not in the file are left alone (staff may add their own).
+# twice leaves the same queues and files. Queues not in the file are left alone (staff may add their own).
 #
 # Usage: cups-queues.sh [PRINTERS_CONF]   (default /etc/courtkiosk/printers.conf)
 set -euo pipefail
@@ -16,7 +16,12 @@ fi
 
 while read -r name uri model options; do
   case "$name" in ''|'#'*) continue ;; esac
-  args=(-p "$name" -E -v "$uri" -m "$model")
+  args=(-p "$name" -E -v "$uri")
+  # The model is given only to a new queue: lpadmin -m on an existing one installs the PPD again and
+  # leaves the old copy as a .ppd.O backup. To change a model, delete the queue (lpadmin -x NAME) first.
+  if ! lpstat -p "$name" >/dev/null 2>&1; then
+    args+=(-m "$model")
+  fi
   for option in $options; do
     args+=(-o "$option")
   done

@@ -70,13 +70,26 @@ create_user() {
   install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$KIOSK_HOME"
 }
 
+# The first configuration, with this terminal's own outbox key (32 random bytes, urlsafe base64): it
+# holds secrets, so only root and the kiosk user may read it.
+install_config() {
+  local config="$1" key
+  key="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')"
+  sed "s|@OUTBOX_KEY@|$key|" "$bundle/deploy/kiosk.toml" > "$config.new"
+  chmod 0640 "$config.new"
+  if getent group "$KIOSK_USER" >/dev/null && [ "$(id -u)" -eq 0 ] && [ -z "$ROOT" ]; then
+    chgrp "$KIOSK_USER" "$config.new"
+  fi
+  mv -T "$config.new" "$config"
+}
+
 # Files we own are overwritten on every install; files staff edit (configuration, printers) only
 # appear when missing.
 install_files() {
   install -D -m 0644 "$bundle/deploy/courtkiosk.service" "$ROOT/etc/systemd/system/courtkiosk.service"
   install -D -m 0644 "$bundle/deploy/udev/60-courtkiosk.rules" "$ROOT/etc/udev/rules.d/60-courtkiosk.rules"
   install -d -m 0755 "$ROOT/etc/courtkiosk" "$ROOT/usr/local/sbin"
-  [ -e "$ROOT/etc/courtkiosk/kiosk.toml" ] || install -m 0644 "$bundle/deploy/kiosk.toml" "$ROOT/etc/courtkiosk/kiosk.toml"
+  [ -e "$ROOT/etc/courtkiosk/kiosk.toml" ] || install_config "$ROOT/etc/courtkiosk/kiosk.toml"
   [ -e "$ROOT/etc/courtkiosk/printers.conf" ] || install -m 0644 "$bundle/deploy/printers.conf" "$ROOT/etc/courtkiosk/printers.conf"
   # Stable command names for staff, following whichever bundle is current.
   ln -sfn /opt/courtkiosk/current/deploy/rollback.sh "$ROOT/usr/local/sbin/courtkiosk-rollback"

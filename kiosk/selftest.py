@@ -14,9 +14,10 @@ The screens check renders every router screen's presenter model into the app's :
 from __future__ import annotations
 
 import contextlib
-import os
 import importlib
+import importlib.util
 import io
+import os
 import sys
 import tempfile
 import time
@@ -52,9 +53,24 @@ class CheckFailed(Exception):
 def check_config(path: Path | None) -> tuple[Settings, str]:
     """The configuration loads and validates (the file given, else the platform default)."""
     settings = load_settings(path)
+    if settings.production:
+        check_outbox_key(settings)
     where = str(path) if path else "default location"
     mode = "production" if settings.production else "development"
     return settings, f"{where}, {mode}, court gateway {settings.court.gateway}"
+
+
+def check_outbox_key(settings: Settings) -> None:
+    """A production kiosk needs its outbox key: configured, or in an OS keyring (which needs ``keyring``).
+
+    Without it ``kiosk run`` stops at start (``kiosk.services``); the self-test must not pass then.
+    """
+    from kiosk.court.sealing import parse_key  # noqa: PLC0415
+
+    if settings.court.outbox_key:
+        parse_key(settings.court.outbox_key)
+    elif importlib.util.find_spec("keyring") is None:
+        raise CheckFailed("court.outbox_key is empty and there is no OS keyring: configure an outbox key")
 
 
 def check_drivers(settings: Settings) -> str:

@@ -7,6 +7,7 @@ instead of being copied into the spec by hand.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 import shutil
@@ -92,6 +93,23 @@ def journey_sample_modules() -> list[str]:
     from kiosk.selftest import SAMPLES_MODULE  # noqa: PLC0415
 
     return [SAMPLES_MODULE.format(journey=journey.name) for journey in registry.JOURNEYS]
+
+
+def dynamic_imports() -> list[str]:
+    """Modules the kiosk's code imports by a literal name (``importlib.import_module("evdev")``).
+
+    Drivers import their optional libraries so, to report a missing one instead of failing to load;
+    PyInstaller does not follow those calls, and a driver would be shipped without its library.
+    """
+    names = set()
+    for package in ("kiosk", "drivers", "screens"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
+                        and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "find_spec")
+                        and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                    names.add(node.args[0].value)
+    return sorted(names)
 
 
 def translations() -> list[Data]:

@@ -6,6 +6,7 @@ check the scripts' logic in seconds; tests/deploy/test_chroot.py runs the real b
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import shutil
@@ -93,6 +94,15 @@ def test_installing_twice_leaves_the_same_state(tmp_path: Path, target: Path) ->
 def test_the_self_test_runs_with_the_terminals_configuration(tmp_path: Path, target: Path) -> None:
     result = install(target, make_bundle(tmp_path, "0.1.0-aaa"))
     assert f"--config {target}/etc/courtkiosk/kiosk.toml --self-test" in result.stdout
+
+
+def test_the_first_configuration_gets_its_own_outbox_key_and_is_not_world_readable(tmp_path: Path, target: Path) -> None:
+    install(target, make_bundle(tmp_path, "0.1.0-aaa"))
+    config = target / "etc/courtkiosk/kiosk.toml"
+    assert "@OUTBOX_KEY@" not in config.read_text()
+    key = next(line for line in config.read_text().splitlines() if line.startswith("outbox_key"))
+    assert len(base64.urlsafe_b64decode(key.split('"')[1])) == 32
+    assert stat.S_IMODE(config.stat().st_mode) == 0o640
 
 
 def test_an_edited_configuration_survives_an_update(tmp_path: Path, target: Path) -> None:

@@ -22,6 +22,11 @@ def test_every_command_and_builtin_driver_is_a_hidden_import() -> None:
         assert target.partition(":")[0] in bundle_inputs.driver_modules()
 
 
+def test_libraries_drivers_import_by_name_are_hidden_imports() -> None:
+    """The HID scanner's evdev and the barcode decoders are imported with importlib, which PyInstaller misses."""
+    assert {"evdev", "zxingcpp", "pyzbar.pyzbar"} <= set(bundle_inputs.dynamic_imports())
+
+
 def test_each_journey_has_the_sample_data_the_self_test_renders_with() -> None:
     modules = bundle_inputs.journey_sample_modules()
     assert len(modules) == len(registry.JOURNEYS)
