@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drivers.base import DeviceStatus, Health, StatusChanged
 from kiosk.controller import KioskController
+from kiosk.flow import KioskFlow
 from kiosk.display import TextSize
 from kiosk.inactivity import IdlePhase
 from tests.kiosk.conftest import ManualClock
@@ -40,7 +41,7 @@ def test_one_touch_extends_at_least_ten_times_and_keeps_the_step(controller, clo
         assert controller.model().overlay is not None
         controller.intent("extend_time")
         assert controller.model().overlay is None
-        assert controller.flow.step == "payment"
+        assert controller.flow.step == KioskFlow.entry_step("payment")
     idle_into_warning(controller, clock)
     final = controller.model().overlay
     assert final is not None and final.actions == () and final.body.key == "idle.body_final"

@@ -5,22 +5,21 @@ import logging
 import pytest
 
 from kiosk.flow import JOURNEYS, KioskFlow
-from kiosk.journeys import registry
 
 
-def new_flow(*listeners: object) -> KioskFlow:
-    """The machine with the journeys' guards (unbound to a kiosk: no guard here touches one)."""
-    return KioskFlow(listeners=[*registry.effects(None), *listeners])  # type: ignore[arg-type]
+@pytest.fixture
+def flow(controller) -> KioskFlow:
+    """The kiosk's machine, with the journeys' effects bound to a real (headless) kiosk."""
+    return controller.flow
 
 
-def started() -> KioskFlow:
-    flow = new_flow()
+@pytest.fixture
+def started(flow: KioskFlow) -> KioskFlow:
     flow.send("start_visit")
     return flow
 
 
-def test_starts_on_the_attract_screen_and_a_touch_opens_home() -> None:
-    flow = new_flow()
+def test_starts_on_the_attract_screen_and_a_touch_opens_home(flow: KioskFlow) -> None:
     assert flow.step == "attract"
     assert not flow.in_visit
     flow.send("start_visit")
@@ -29,19 +28,20 @@ def test_starts_on_the_attract_screen_and_a_touch_opens_home() -> None:
 
 
 @pytest.mark.parametrize("journey", JOURNEYS)
-def test_every_journey_is_entered_from_home_and_left_by_back_and_home(journey: str) -> None:
-    flow = started()
-    flow.send(f"choose_{journey}")
-    assert flow.step == KioskFlow.entry_step(journey)
-    flow.send("back")
-    assert flow.step == "home"
-    flow.send(f"choose_{journey}")
-    flow.send("go_home")
-    assert flow.step == "home"
+def test_every_journey_is_entered_from_home_and_left_by_back_and_home(journey: str, controller) -> None:
+    """Through the controller: entering a journey runs its effects, which need a kiosk around them."""
+    controller.intent("start_visit")
+    controller.intent(f"choose_{journey}")
+    assert controller.flow.step == KioskFlow.entry_step(journey)
+    controller.intent("back")
+    assert controller.flow.step == "home"
+    controller.intent(f"choose_{journey}")
+    controller.intent("go_home")
+    assert controller.flow.step == "home"
 
 
-def test_help_returns_to_the_exact_step_it_was_asked_from_even_deep_in_a_journey() -> None:
-    flow = started()
+def test_help_returns_to_the_exact_step_it_was_asked_from_even_deep_in_a_journey(started: KioskFlow) -> None:
+    flow = started
     flow.send("choose_lookup")
     flow.send("by_card")
     flow.send("ask_help")
@@ -54,8 +54,8 @@ def test_help_returns_to_the_exact_step_it_was_asked_from_even_deep_in_a_journey
     assert flow.step == "home"
 
 
-def test_a_visit_ends_with_the_rating_and_returns_to_attract() -> None:
-    flow = started()
+def test_a_visit_ends_with_the_rating_and_returns_to_attract(started: KioskFlow) -> None:
+    flow = started
     flow.send("choose_lookup")
     flow.send("finish")
     assert flow.step == "rating"
@@ -64,8 +64,8 @@ def test_a_visit_ends_with_the_rating_and_returns_to_attract() -> None:
 
 
 @pytest.mark.parametrize("where", ["home", "lookup", "help", "rating"])
-def test_timeout_from_any_visitor_state_returns_to_attract(where: str) -> None:
-    flow = started()
+def test_timeout_from_any_visitor_state_returns_to_attract(where: str, started: KioskFlow) -> None:
+    flow = started
     if where == "lookup":
         flow.send("choose_lookup")
     elif where == "help":
@@ -76,14 +76,15 @@ def test_timeout_from_any_visitor_state_returns_to_attract(where: str) -> None:
     assert flow.step == "attract"
 
 
-def test_an_exception_inside_a_transition_lands_in_out_of_service_and_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+def test_an_exception_inside_a_transition_lands_in_out_of_service_and_is_logged(
+        flow: KioskFlow, caplog: pytest.LogCaptureFixture) -> None:
     """GIVEN a transition whose action raises WHEN it runs THEN the kiosk is out of service, not crashed."""
 
     class Failing:
         def on_choose_payment(self) -> None:
             raise RuntimeError("backend exploded with 110101199003071233")
 
-    flow = new_flow(Failing())
+    flow.add_listener(Failing())
     flow.send("start_visit")
     with caplog.at_level(logging.ERROR, logger="kiosk.flow"):
         flow.send("choose_payment")
@@ -92,8 +93,8 @@ def test_an_exception_inside_a_transition_lands_in_out_of_service_and_is_logged(
     assert "110101199003071233" not in caplog.text  # the message is not logged: it may carry personal data
 
 
-def test_out_of_service_recovers_to_attract_and_maintenance_is_reached_only_from_idle_states() -> None:
-    flow = started()
+def test_out_of_service_recovers_to_attract_and_maintenance_is_reached_only_from_idle_states(started: KioskFlow) -> None:
+    flow = started
     flow.send("staff_enter")
     assert flow.step == "home"  # never in the middle of a visit
     flow.send("service_unavailable")
