@@ -62,6 +62,8 @@ def _story(receipt: PaymentReceipt) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("LINEABOVE", (0, -1), (-1, -1), 0.5, "black"),
     ]))
     story: list[Flowable] = [para("诉讼费缴费回执", title)]
