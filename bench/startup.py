@@ -29,27 +29,7 @@ from screens.automation import Robot, Wait  # noqa: E402
 RUNS = 5
 SETTLE_FRAMES = 30
 
-MINIMAL_APP = """
-import json, os, sys, time, psutil
-os.environ.setdefault("KIVY_NO_ARGS", "1"); os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
-from kivy.config import Config
-Config.set("graphics", "width", "1080"); Config.set("graphics", "height", "1920")
-from kivy.app import App
-from kivy.clock import Clock
-from kivy.uix.label import Label
-class Minimal(App):
-    def build(self):
-        Clock.schedule_once(self.first_frame, 0)
-        return Label(text="hello")
-    def first_frame(self, _dt):
-        proc = psutil.Process()
-        first = time.time() - proc.create_time()
-        Clock.schedule_once(lambda _dt: self.finish(first, proc), 0.5)
-    def finish(self, first, proc):
-        json.dump({"first_frame_s": first, "rss_mib": proc.memory_info().rss / 2**20}, open(sys.argv[1], "w"))
-        self.stop()
-Minimal().run()
-"""
+MINIMAL_APP = ROOT / "bench" / "minimal_app.py"
 
 
 def first_frame(robot: Robot) -> Iterator[Wait]:
@@ -84,7 +64,7 @@ def main() -> int:
         result = Path(folder) / "result.json"
         kiosk = [run_once([sys.executable, "-m", "screens.automation", "bench.startup:first_frame", "--result", str(result)], result, env)
                  for _ in range(RUNS)]
-        minimal = [run_once([sys.executable, "-c", MINIMAL_APP, str(result)], result, env) for _ in range(RUNS)]
+        minimal = [run_once([sys.executable, str(MINIMAL_APP), str(result)], result, env) for _ in range(RUNS)]
     k_first = [r["first_frame_s"] for r in kiosk]
     m_first = [r["first_frame_s"] for r in minimal]
     print(f"cold start to first frame, {RUNS} runs each (s)")

@@ -1,0 +1,46 @@
+"""The baseline of the startup bench: a Kivy app with one label, timed like the kiosk.
+
+Run as ``python bench/minimal_app.py RESULT.json``; writes the time from process start to the
+first frame and the resident memory half a second later.
+"""
+
+import json
+import os
+import sys
+import time
+
+import psutil
+
+os.environ.setdefault("KIVY_NO_ARGS", "1")
+os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
+
+from kivy.config import Config  # noqa: E402 - after the environment above
+
+Config.set("graphics", "width", "1080")
+Config.set("graphics", "height", "1920")
+
+from kivy.app import App  # noqa: E402
+from kivy.clock import Clock  # noqa: E402
+from kivy.uix.label import Label  # noqa: E402
+
+
+class Minimal(App):
+    """One label, nothing else."""
+
+    def build(self) -> Label:
+        Clock.schedule_once(self.first_frame, 0)
+        return Label(text="hello")
+
+    def first_frame(self, _dt: float) -> None:
+        process = psutil.Process()
+        first = time.time() - process.create_time()
+        Clock.schedule_once(lambda _dt: self.finish(first, process), 0.5)
+
+    def finish(self, first: float, process: psutil.Process) -> None:
+        with open(sys.argv[1], "w", encoding="utf-8") as out:
+            json.dump({"first_frame_s": first, "rss_mib": process.memory_info().rss / 2**20}, out)
+        self.stop()
+
+
+if __name__ == "__main__":
+    Minimal().run()
