@@ -8,7 +8,8 @@ set -euo pipefail
 
 conf="${1:-/etc/courtkiosk/printers.conf}"
 
-if ! lpstat -r >/dev/null 2>&1; then
+# lpstat -r exits 0 either way: its (untranslated, with LC_ALL=C) answer says whether one is running.
+if ! LC_ALL=C lpstat -r 2>/dev/null | grep -q '^scheduler is running'; then
   # No scheduler answering: nothing can be set up now; install.sh reports it and carries on.
   echo "cups-queues: the CUPS scheduler is not running; queues not set up" >&2
   exit 3
