@@ -13,6 +13,7 @@ from kiosk.display import TextSize
 from kiosk.flow import JOURNEYS, KioskFlow
 from screens.automation import Robot, Wait
 from screens.tours import lookup as lookup_tour
+from screens.tours import maintenance as maintenance_tour
 from screens.tours import payment as payment_tour
 
 SETTLE_FRAMES = 3
@@ -99,8 +100,9 @@ def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
 
 
 def full_tour(robot: Robot, out_dir: Path) -> Iterator[Wait]:
-    """Every visitor screen, then the home screen in every mode."""
+    """Every visitor screen, every maintenance screen (through the hidden gesture), then home in every mode."""
     yield from every_visitor_screen(robot, out_dir)
     robot.touch("rate-0")
     yield robot.until_screen("attract")
+    yield from maintenance_tour.every_maintenance_screen(robot, out_dir)
     yield from home_in_every_mode(robot, out_dir)

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  xvfb xauth libgl1 libgl1-mesa-dri libmtdev1 libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libsdl2-mixer-2.0-0
+  xvfb xauth x11-xserver-utils libgl1 libgl1-mesa-dri libmtdev1 libsdl2-2.0-0 libsdl2-image-2.0-0 libsdl2-ttf-2.0-0 libsdl2-mixer-2.0-0
   fonts-noto-cjk fontconfig fonts-arphic-uming fonts-wqy-zenhei
   cups cups-client cups-bsd cups-pdf libcups2-dev poppler-utils
   espeak-ng libespeak-ng1 alsa-utils sox
