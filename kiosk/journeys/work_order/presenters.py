@@ -35,9 +35,10 @@ def _limit(order: WorkOrder) -> Text:
 
 
 def _slot_label(slot: AppointmentSlot) -> Text:
-    start = slot.starts_at.astimezone()
-    return Text("work_order.slot_line", {"start": f"{start:%H:%M}", "end": f"{slot.ends_at.astimezone():%H:%M}",
-                                         "room": slot.room, "remaining": slot.remaining})
+    """A slot in the court's own time (it carries its zone), as the court's rooms keep it."""
+    start, end = slot.starts_at, slot.ends_at.astimezone(slot.starts_at.tzinfo)
+    return Text("work_order.slot_line", {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}", "room": slot.room,
+                                         "remaining": slot.remaining})
 
 
 def menu(ctx: ScreenContext) -> ScreenModel:
@@ -98,8 +99,8 @@ def review(ctx: ScreenContext) -> ScreenModel:
     if request.visitee:
         rows.append(Text("work_order.row.visitee", {"value": request.visitee}))
     if request.slot:
-        start = request.slot.starts_at.astimezone()
-        rows.append(Text("work_order.row.slot", {"date": f"{start:%Y-%m-%d}", "slot": _slot_label(request.slot)}))
+        rows.append(Text("work_order.row.slot", {"date": f"{request.slot.starts_at:%Y-%m-%d}",
+                                                 "slot": _slot_label(request.slot)}))
     if request.message:
         rows.append(Text("work_order.row.message", {"value": Private(request.message)}))
     return _screen(ctx, Text("work_order.title.review"), tuple(rows),
