@@ -15,11 +15,10 @@ def relief_card(ctx: ScreenContext) -> ScreenModel:
 
 
 def relief_kind(ctx: ScreenContext) -> ScreenModel:
-    """Deferral, reduction or waiver, each with what it means."""
-    body = (Text("payment.body.relief_kind"), *(Text(f"payment.relief_help.{kind}") for kind in RELIEF_KINDS))
-    actions = tuple(Action("choose_relief", Text(f"payment.relief.{kind}"), "primary", {"kind": kind})
+    """Deferral, reduction or waiver, each button saying what it means (short enough for the largest text)."""
+    actions = tuple(Action("choose_relief", Text(f"payment.relief_help.{kind}"), "primary", {"kind": kind})
                     for kind in RELIEF_KINDS)
-    return screen(ctx, "payment.title.relief_kind", body, actions)
+    return screen(ctx, "payment.title.relief_kind", (Text("payment.body.relief_kind"),), actions)
 
 
 def relief_reason(ctx: ScreenContext) -> ScreenModel:
