@@ -11,7 +11,8 @@ import logging
 import time
 import uuid
 from datetime import datetime
-from typing import Any, ClassVar
+from decimal import Decimal
+from typing import ClassVar
 
 from drivers.base import DeviceError, ResidentCard
 from kiosk.court import contract as c
@@ -250,7 +251,7 @@ class PaymentEffects(ReliefEffects):
         if charge.status == "paid":
             self._record_paid(charge.payment_id, charge.channel, charge.item_ids, charge.amount, charge.decided_at)
 
-    def _record_paid(self, reference: str, method: str, item_ids: list[str], amount: Any, paid_at: datetime) -> None:
+    def _record_paid(self, reference: str, method: str, item_ids: list[str], amount: Decimal, paid_at: datetime) -> None:
         items = [item for item in self.data.get("items", []) if item.item_id in item_ids]
         self.data["paid"] = PaymentReceipt(
             court_name=self.data.get("court_name", ""), case_number=self.data["case_number"],
