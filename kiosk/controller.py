@@ -150,7 +150,7 @@ class KioskController:
             _PREFERENCE_INTENTS[name](self, **params)
             self.idle.restart(now, self._idle_limit_s(self.flow.step))
         elif name == "rate":
-            self.flow.send("rated")
+            self.flow.send("rated", **params)
         elif name == "edit_field":
             self._edit_field(str(params["field"]), str(params["value"]))
         elif not self._journey_blocked(name):
@@ -233,6 +233,7 @@ class KioskController:
                 self.visit.preferences.voice = True
         elif isinstance(event, CardRead):
             self.idle.activity(self._clock())
+            self.visit.card = event.card  # later journeys of this visit know who it is; wiped with the visit
             for journey in self.journeys:
                 if step in journey.card_steps:
                     journey.on_card(event.card)

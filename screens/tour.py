@@ -15,6 +15,8 @@ from screens.automation import Robot, Wait
 from screens.tours import lookup as lookup_tour
 from screens.tours import maintenance as maintenance_tour
 from screens.tours import payment as payment_tour
+from screens.tours import queue_ticket as queue_ticket_tour
+from screens.tours import work_order as work_order_tour
 
 SETTLE_FRAMES = 3
 
@@ -54,6 +56,8 @@ def home_in_every_mode(robot: Robot, out_dir: Path) -> Iterator[Wait]:
 JOURNEY_TOURS: dict[str, Callable[[Robot, Callable[[str], None]], Iterator[Wait]]] = {
     "lookup": lookup_tour.tour,
     "payment": payment_tour.tour,
+    "work_order": work_order_tour.tour,
+    "queue_ticket": queue_ticket_tour.tour,
 }
 
 

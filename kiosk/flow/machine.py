@@ -14,6 +14,8 @@ from statemachine import HistoryState, State, StateChart
 
 from kiosk.journeys.lookup.states import lookup as lookup_journey
 from kiosk.journeys.payment.states import payment as payment_journey
+from kiosk.journeys.queue_ticket.states import queue_ticket as queue_ticket_journey
+from kiosk.journeys.work_order.states import work_order as work_order_journey
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.maintenance.states import maintenance as maintenance_mode
 
@@ -35,8 +37,8 @@ class KioskFlow(StateChart):
         filing = State()
         lookup = lookup_journey
         payment = payment_journey
-        work_order = State()
-        queue_ticket = State()
+        work_order = work_order_journey
+        queue_ticket = queue_ticket_journey
         rating = State()
         last_step = HistoryState(type="deep")
 
@@ -48,6 +50,7 @@ class KioskFlow(StateChart):
         go_home = home.from_(filing, lookup, payment, work_order, queue_ticket, rating)
         back = home.from_(filing, lookup, payment, work_order, queue_ticket)
         finish = rating.from_(home, filing, lookup, payment, work_order, queue_ticket)
+        choose_reason = rating.to.itself(internal=True, cond="rating_reason_ok")
 
     help = State()
     out_of_service = State()

@@ -6,11 +6,10 @@ from collections.abc import Callable
 
 from kiosk.flow import JOURNEYS
 from kiosk.journeys import registry
+from kiosk.journeys.rating import rating
 from kiosk.i18n import LANGUAGE_NAMES, Text
 from kiosk.presenters.common import idle_overlay, nav
 from kiosk.presenters.model import Action, ScreenContext, ScreenModel
-
-RATING_SCORES = (1, 2, 3, 4, 5)
 
 
 def attract(ctx: ScreenContext) -> ScreenModel:
@@ -64,19 +63,6 @@ def _journey_entry(name: str) -> Callable[[ScreenContext], ScreenModel]:
 
     present_entry.__doc__ = f"The entry screen of the {name} journey."
     return present_entry
-
-
-def rating(ctx: ScreenContext) -> ScreenModel:
-    """One to five stars; skipping is allowed."""
-    scores = tuple(Action("rate", Text(f"rating.score_{score}"), "primary", {"score": score}) for score in RATING_SCORES)
-    return ScreenModel(
-        "rating",
-        Text("title.rating"),
-        (Text("body.rating"),),
-        (*scores, Action("rate", Text("button.skip_rating"), "secondary", {"score": 0})),
-        nav(ctx, back=False),
-        idle_overlay(ctx),
-    )
 
 
 def help_screen(ctx: ScreenContext) -> ScreenModel:

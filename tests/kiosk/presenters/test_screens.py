@@ -32,7 +32,12 @@ JOURNEY_DATA = sample_journeys()
 #: A refused value in every field the journeys have, so error texts are checked too.
 FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid",
                 "payment.case_number": "payment.error.case_number_invalid",
-                "payment.relief_reason": "payment.error.reason_empty"}
+                "payment.relief_reason": "payment.error.reason_empty",
+                "work_order.case_number": "work_order.error.case_number_invalid",
+                "work_order.phone": "work_order.error.phone_invalid",
+                "work_order.message": "work_order.error.message_empty",
+                "work_order.visitee": "work_order.error.visitee_empty",
+                "work_order.tracking_number": "work_order.error.number_invalid"}
 
 
 def contexts() -> list[ScreenContext]:
