@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.staff.pins import hash_pin
+from kiosk.staff.roles import Role
 from kiosk.staff.settings import StaffMember
 from screens.automation import Robot, Wait
 
@@ -50,7 +51,7 @@ def hidden_gesture(robot: Robot) -> Iterator[Wait]:
 def add_tour_member(robot: Robot) -> None:
     """Give the running kiosk one administrator for the tour (its configuration has none)."""
     members = robot.controller.settings.staff.members
-    members.setdefault(TOUR_STAFF_ID, StaffMember(role="administrator", pin_hash=hash_pin(TOUR_PIN, n=_TOUR_HASH_N)))
+    members.setdefault(TOUR_STAFF_ID, StaffMember(role=Role.ADMINISTRATOR, pin_hash=hash_pin(TOUR_PIN, n=_TOUR_HASH_N)))
 
 
 def type_credentials(robot: Robot, staff_id: str, pin: str) -> Iterator[Wait]:

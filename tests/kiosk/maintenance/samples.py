@@ -7,17 +7,23 @@ from typing import Any
 from drivers.base import SelfTestResult
 from kiosk.config import Settings
 from kiosk.court.outbox import PendingItem
-from kiosk.devices import DeviceManager
 from kiosk.maintenance import views
 from kiosk.maintenance.settings_file import setting_rows
 
 NOW = 1_750_000_000.0
+#: One row per device role, in every health a device can be in.
+ROWS = (("id_reader", "ok", "idcard.status.ok", ""), ("scanner", "absent", "scanner.status.camera_absent", "unplugged"),
+        ("camera", "error", "status.device.open_failed", "OSError: busy"),
+        ("receipt_printer", "degraded", "status.printer.paper_low", "media-low-warning"),
+        ("a4_printer", "needs_staff", "status.printer.out_of_paper", "media-empty-error"),
+        ("speech", "ok", "status.speech.ok", ""), ("headphones", "ok", "status.headphones.ok", ""))
 
 
 def sample_data(court: object) -> dict[str, Any]:
     """An administrator's session with a refused row in the outbox, test results and a verified trail."""
     settings = Settings()
-    rows = views.device_rows(DeviceManager(settings).slots)
+    rows = tuple(views.DeviceRow(role, "simulated", health, key, detail, role == "receipt_printer")
+                 for role, health, key, detail in ROWS)
     items = [PendingItem("K1234-5678-9ABC", "filing", NOW - 600, 3, NOW + 60, "pending", "court.error.unavailable"),
              PendingItem("K2345-6789-ABCD", "fee_relief", NOW - 7200, 1, NOW, "needs_staff", "court.error.no_cross_court")]
     audit = views.AuditView("intact", 42, "", (
