@@ -12,6 +12,7 @@ import logging
 
 from statemachine import HistoryState, State, StateChart
 
+from kiosk.journeys.filing.states import filing as filing_journey
 from kiosk.journeys.lookup.states import lookup as lookup_journey
 from kiosk.journeys.payment.states import payment as payment_journey
 from kiosk.journeys.queue_ticket.states import queue_ticket as queue_ticket_journey
@@ -34,7 +35,7 @@ class KioskFlow(StateChart):
         """Everything a visitor does between the first touch and the rating."""
 
         home = State(initial=True)
-        filing = State()
+        filing = filing_journey
         lookup = lookup_journey
         payment = payment_journey
         work_order = work_order_journey

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kiosk.journeys.base import Journey, JourneyEffects, JourneyHost, Presenter
+from kiosk.journeys.filing.effects import FilingEffects
+from kiosk.journeys.filing.presenters import PRESENTERS as FILING_PRESENTERS
+from kiosk.journeys.filing.states import filing
 from kiosk.journeys.lookup.effects import LookupEffects
 from kiosk.journeys.lookup.presenters import PRESENTERS as LOOKUP_PRESENTERS
 from kiosk.journeys.lookup.states import lookup
@@ -23,6 +26,7 @@ from kiosk.maintenance.presenters import PRESENTERS as MAINTENANCE_PRESENTERS
 from kiosk.maintenance.states import maintenance
 
 JOURNEYS: tuple[Journey, ...] = (
+    Journey("filing", filing, FilingEffects, FILING_PRESENTERS),
     Journey("lookup", lookup, LookupEffects, LOOKUP_PRESENTERS),
     Journey("payment", payment, PaymentEffects, PAYMENT_PRESENTERS),
     Journey("work_order", work_order, WorkOrderEffects, WORK_ORDER_PRESENTERS),

@@ -31,6 +31,14 @@ def sample_journeys() -> dict:
 JOURNEY_DATA = sample_journeys()
 #: A refused value in every field the journeys have, so error texts are checked too.
 FIELD_ERRORS = {"lookup.case_number": "lookup.error.case_number_invalid",
+                "filing.id_number": "filing.error.id.check_character", "filing.visitor_name": "filing.error.required",
+                "filing.agent.licence": "filing.error.licence", "filing.agent.law_firm": "filing.error.too_long",
+                "filing.agent.phone": "filing.error.phone", "filing.party.name": "filing.error.required",
+                "filing.party.id_number": "filing.error.id.length", "filing.party.nation": "filing.error.unprintable",
+                "filing.party.address": "filing.error.too_long", "filing.party.phone": "filing.error.phone",
+                "filing.party.credit_code": "filing.error.credit_code.check_character",
+                "filing.party.representative": "filing.error.required", "filing.answer": "complaints.answer.required",
+                "filing.evidence.name": "filing.error.required",
                 "payment.case_number": "payment.error.case_number_invalid",
                 "payment.relief_reason": "payment.error.reason_empty",
                 "work_order.case_number": "work_order.error.case_number_invalid",
