@@ -1,6 +1,7 @@
 """The satisfaction rating at the end of every visit: a score of 1–5 and, if the visitor likes, reasons.
 
-One touch on a score sends it, so a visitor in a hurry is done at once; reasons can be marked first.
+One touch on a score sends it, so a visitor in a hurry is done at once; reasons can be marked first
+(they come first on screen, so the reading and keypad order is the order of use).
 What goes to the court is the score, the reasons, the journey used, the display language and whether
 assisted mode was on: nothing that identifies the visitor. It is queued in the outbox off the UI
 thread as the visit ends.
@@ -22,9 +23,8 @@ from kiosk.presenters.model import Action, ScreenContext, ScreenModel
 log = logging.getLogger("kiosk.journeys.rating")
 
 SCORES = (1, 2, 3, 4, 5)
-#: The reasons offered; "clear voice" only to a visitor who used voice mode.
-REASONS: tuple[RatingReason, ...] = ("fast", "easy", "clear_voice", "slow", "confusing", "device_problem",
-                                     "could_not_finish")
+#: The reasons offered (few, so the screen fits the largest text); "clear voice" only to a visitor who used voice.
+REASONS: tuple[RatingReason, ...] = ("fast", "easy", "clear_voice", "slow", "device_problem", "could_not_finish")
 JOURNEYS: tuple[str, ...] = tuple(name for name in get_args(Journey) if name != "other")
 
 
@@ -78,13 +78,13 @@ def _lost(error: BaseException) -> None:
 
 
 def rating(ctx: ScreenContext) -> ScreenModel:
-    """Five scores, each sending at once; below them the optional reasons and Skip."""
+    """The optional reasons, five scores each sending at once, and Skip: two to a row, to fit the largest text."""
     chosen = ctx.journeys.get("rating", {}).get("reasons", [])
-    scores = tuple(Action("rate", Text(f"rating.score_{s}"), "primary", {"score": s}) for s in SCORES)
     reasons = tuple(Action("choose_reason", Text(f"rating.reason.{r}"), "toggle", {"reason": r}, checked=r in chosen)
                     for r in offered_reasons(ctx.preferences.voice))
+    scores = tuple(Action("rate", Text(f"rating.score_{s}"), "secondary", {"score": s}) for s in SCORES)
     return ScreenModel(
-        "rating", Text("title.rating"), (Text("body.rating"), Text("rating.body.reasons")),
-        (*scores, *reasons, Action("rate", Text("button.skip_rating"), "secondary", {"score": 0})),
+        "rating", Text("title.rating"), (Text("rating.body.reasons"),),
+        (*reasons, *scores, Action("rate", Text("button.skip_rating"), "secondary", {"score": 0})),
         nav(ctx, back=False), idle_overlay(ctx),
     )

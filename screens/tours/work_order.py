@@ -28,10 +28,18 @@ CARD_LIFT_S = 1.0
 MAX_CANDIDATE_PAGES = 20
 
 
-def _show(robot: Robot, shoot: Shoot, step: str) -> Iterator[Wait]:
+def _show(robot: Robot, shoot: Shoot, step: str, name: str | None = None) -> Iterator[Wait]:
     yield robot.until_screen(step)
     yield SETTLE_FRAMES
-    shoot(step)
+    shoot(name or step)
+
+
+def _next_field(robot: Robot, shoot: Shoot, name: str) -> Iterator[Wait]:
+    """Photograph the field just filled in, then go on to the next one."""
+    yield SETTLE_FRAMES
+    shoot(name)
+    robot.touch("submit")
+    yield SETTLE_FRAMES
 
 
 def fresh_visit(robot: Robot) -> Iterator[Wait]:
@@ -96,9 +104,11 @@ def tour(robot: Robot, shoot: Shoot) -> Iterator[Wait]:
     yield from lay_card(robot, LI.name, LI.id_number)
     yield robot.until_screen("work_order_form")
     yield from type_into(robot, "work_order.case_number", case_number)
+    yield from _next_field(robot, shoot, "work_order_form")
     yield from type_into(robot, "work_order.phone", "13800138000")
+    yield from _next_field(robot, shoot, "work_order_form-phone")
     yield from type_pinyin(robot, "work_order.message", "请来电")
-    yield from _show(robot, shoot, "work_order_form")
+    yield from _show(robot, shoot, "work_order_form", "work_order_form-message")
     robot.touch("submit")
     yield from _show(robot, shoot, "work_order_review")
     robot.touch("send_work_order")
@@ -109,20 +119,21 @@ def tour(robot: Robot, shoot: Shoot) -> Iterator[Wait]:
     yield robot.until_screen("work_order_menu")
     robot.touch("choose_kind-file_borrowing")
     yield robot.until_screen("work_order_form")
-    robot.touch("submit")
+    for _field in range(2):  # the case number and the phone, kept from the judge's form
+        yield SETTLE_FRAMES
+        robot.touch("submit")
     yield from _show(robot, shoot, "work_order_slots")
-    robot.touch("back")
-    yield robot.until_screen("work_order_form")
+    for screen in ("work_order_form", "work_order_form", "work_order_menu"):
+        robot.touch("back")
+        yield robot.until_screen(screen)
+        yield SETTLE_FRAMES
     for kind in ("visitor_reception", "complaint_suggestion"):
+        robot.touch(f"choose_kind-{kind}")
+        yield from _show(robot, shoot, "work_order_form", f"work_order_form-{kind}")
         robot.touch("back")
         yield robot.until_screen("work_order_menu")
-        robot.touch(f"choose_kind-{kind}")
-        yield robot.until_screen("work_order_form")
         yield SETTLE_FRAMES
-        shoot(f"work_order_form-{kind}")
 
-    robot.touch("back")
-    yield robot.until_screen("work_order_menu")
     court.reply_work_order(reference, "已转告承办法官，法官将于本周内回电。")
     robot.touch("track")
     yield from _show(robot, shoot, "work_order_track")

@@ -38,6 +38,8 @@ def work_order_by_touch(robot: Robot) -> Iterator[Wait]:
     yield from lay_card(robot, LI.name, LI.id_number)
     yield from _at(robot, "work_order_form")
     yield from type_into(robot, "work_order.phone", "13800138000")
+    robot.touch("submit")
+    yield SETTLE_FRAMES
     yield from type_pinyin(robot, "work_order.message", MESSAGE)
     robot.results["typed"] = dict(robot.controller.visit.fields)
     robot.touch("submit")

@@ -11,7 +11,16 @@ from drivers.base import DeviceError, ResidentCard
 from kiosk.court.contract import AppointmentSlot
 from kiosk.journeys.base import JourneyEffects
 from kiosk.journeys.work_order.delivery import Delivery, deliver
-from kiosk.journeys.work_order.form import KINDS, MESSAGE, TRACKING_NUMBER, Request, check_fields
+from kiosk.journeys.work_order.form import (
+    CHECKS,
+    FIELDS,
+    KINDS,
+    MESSAGE,
+    TRACKING_NUMBER,
+    FieldRefused,
+    Request,
+    check_fields,
+)
 from kiosk.journeys.work_order.slip import Slip, render_slip
 from kiosk.journeys.work_order.slip_code import decode_slip_code, typed_number
 
@@ -47,6 +56,36 @@ class WorkOrderEffects(JourneyEffects):
         for stale in ("request", "slots", "slot_day", "delivery", "printed", "problem", "waiting"):
             self.data.pop(stale, None)
         self.data["kind"] = kind
+        self.data["field"] = 0
+        return True
+
+    def work_order_field_ok(self) -> bool:
+        """The field on screen is acceptable (it keeps its text and says why when it is not)."""
+        field_id = FIELDS[self.data["kind"]][self.data.get("field", 0)]
+        try:
+            CHECKS[field_id](self.field_value(field_id))
+        except FieldRefused as refusal:
+            return self.refuse(field_id, refusal.message_key)
+        return self.accept(field_id)
+
+    def work_order_next_field(self) -> bool:
+        """Move on to the kind's next field, if there is one."""
+        index = self.data.get("field", 0)
+        if index + 1 >= len(FIELDS[self.data["kind"]]):
+            return False
+        self.data["field"] = index + 1
+        return True
+
+    def work_order_on_last_field(self) -> bool:
+        """The kind's last field is on screen: the whole form is checked next."""
+        return self.data.get("field", 0) == len(FIELDS[self.data["kind"]]) - 1
+
+    def work_order_earlier_field(self) -> bool:
+        """Back goes to the previous field first."""
+        index = self.data.get("field", 0)
+        if index == 0:
+            return False
+        self.data["field"] = index - 1
         return True
 
     def work_order_requester_known(self) -> bool:
@@ -66,6 +105,7 @@ class WorkOrderEffects(JourneyEffects):
         for field_id, key in refused.items():
             self.refuse(field_id, key)
         if refused:
+            self.data["field"] = FIELDS[kind].index(next(iter(refused)))
             return False
         name, id_number = self.data["requester"]
         self.data["request"] = Request(

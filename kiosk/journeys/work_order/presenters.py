@@ -8,7 +8,7 @@ from kiosk.court.contract import AppointmentSlot, WorkOrder
 from kiosk.domain.masking import mask_name, mask_phone
 from kiosk.i18n import Text
 from kiosk.journeys.work_order.effects import slot_days
-from kiosk.journeys.work_order.form import FIELD_TYPES, FIELDS, KINDS, MESSAGE, PRIVATE_FIELDS, TRACKING_NUMBER
+from kiosk.journeys.work_order.form import FIELD_TYPES, FIELDS, KINDS, MESSAGE, PHONE, PRIVATE_FIELDS, TRACKING_NUMBER
 from kiosk.presenters.common import idle_overlay, nav
 from kiosk.presenters.model import Action, Field, ScreenContext, ScreenModel
 from kiosk.voice.privacy import Private
@@ -43,9 +43,9 @@ def _slot_label(slot: AppointmentSlot) -> Text:
 
 def menu(ctx: ScreenContext) -> ScreenModel:
     """The four kinds, and following one up."""
-    kinds = tuple(Action("choose_kind", Text(f"work_order.kind.{kind}"), "primary", {"kind": kind}) for kind in KINDS)
+    kinds = tuple(Action("choose_kind", Text(f"work_order.kind.{kind}"), "secondary", {"kind": kind}) for kind in KINDS)
     return _screen(ctx, Text("title.work_order"), (Text("body.work_order"),),
-                   (*kinds, Action("track", Text("work_order.button.track"), "primary")))
+                   (Action("track", Text("work_order.button.track"), "primary"), *kinds))
 
 
 def card(ctx: ScreenContext) -> ScreenModel:
@@ -59,14 +59,19 @@ def _field(ctx: ScreenContext, field_id: str, kind: str) -> Field:
 
 
 def form(ctx: ScreenContext) -> ScreenModel:
-    """The kind's fields, the requester named (masked) as their card says."""
+    """One of the kind's fields with its keyboard; what the kind is for above the phone number.
+
+    Every kind asks for a phone, whose pad is small: there the explanation fits even in the largest
+    text, which it would not above the case-number pad or the pinyin keyboard.
+    """
     data = _data(ctx)
     kind = data.get("kind", KINDS[0])
-    name = data.get("requester", ("", ""))[0]
-    body = (Text(f"work_order.body.{kind}"), Text("work_order.row.requester", {"value": Private(mask_name(name))}))
-    fields = tuple(_field(ctx, field_id, kind) for field_id in FIELDS[kind])
-    return _screen(ctx, Text(f"work_order.kind.{kind}"), body,
-                   (Action("submit", Text("work_order.button.next"), "primary"),), fields)
+    index = min(data.get("field", 0), len(FIELDS[kind]) - 1)
+    body = (Text(f"work_order.body.{kind}"),) if FIELDS[kind][index] == PHONE else ()
+    title = Text("work_order.title.form", {"kind": Text(f"work_order.kind.{kind}"), "step": index + 1,
+                                           "steps": len(FIELDS[kind])})
+    return _screen(ctx, title, body, (Action("submit", Text("work_order.button.next"), "primary"),),
+                   (_field(ctx, FIELDS[kind][index], kind),))
 
 
 def slots(ctx: ScreenContext) -> ScreenModel:
@@ -148,7 +153,8 @@ def track(ctx: ScreenContext) -> ScreenModel:
     """Scan the slip's QR code, or type the tracking number or reference."""
     error = _data(ctx).get("code_error")
     field = ctx.text_field(TRACKING_NUMBER, Text("work_order.field.tracking_number"), FIELD_TYPES[TRACKING_NUMBER].value)
-    return _screen(ctx, Text("work_order.title.track"), (Text("work_order.body.track"), *((Text(error),) if error else ())),
+    # A refused code's message says what to do instead, so it takes the instructions' place.
+    return _screen(ctx, Text("work_order.title.track"), (Text(error or "work_order.body.track"),),
                    (Action("submit", Text("button.search"), "primary"),), (field,))
 
 

@@ -1,7 +1,8 @@
 """The steps of a work order: contact the judge, complaint or suggestion, file borrowing, visitor reception.
 
-The visitor picks a kind, is identified by ID card (once per visit), fills in the kind's fields, picks a
-file-borrowing slot when borrowing files, reviews, and sends. The slip printed at the end carries a QR code;
+The visitor picks a kind, is identified by ID card (once per visit), fills in the kind's fields one at a
+time (each with its own keyboard, so the screen fits the largest text), picks a file-borrowing slot when
+borrowing files, reviews, and sends. The slip printed at the end carries a QR code;
 scanning it in ``work_order_track`` (or typing the tracking number or the slip's reference) shows the progress
 and the reply. Court calls go through a waiting step; each failure ends in ``work_order_problem``, whose Back
 returns to the step before with everything entered kept.
@@ -33,8 +34,10 @@ class work_order(State.Compound, name="work_order"):
     )
     card_read = work_order_card.to(work_order_form)
     submit = (
-        work_order_form.to(work_order_loading, cond=["work_order_form_ok", "work_order_needs_slot"])
-        | work_order_form.to(work_order_review, cond="work_order_form_ok")
+        work_order_form.to.itself(internal=True, cond=["work_order_field_ok", "work_order_next_field"])
+        | work_order_form.to(work_order_loading,
+                             cond=["work_order_on_last_field", "work_order_form_ok", "work_order_needs_slot"])
+        | work_order_form.to(work_order_review, cond=["work_order_on_last_field", "work_order_form_ok"])
         | work_order_track.to(work_order_searching, cond="work_order_number_ok")
     )
     slots_loaded = work_order_loading.to(work_order_slots)
@@ -52,7 +55,8 @@ class work_order(State.Compound, name="work_order"):
     failed = work_order_problem.from_(work_order_loading, work_order_sending, work_order_searching)
 
     back = (
-        work_order_menu.from_(work_order_card, work_order_form, work_order_track, work_order_progress, work_order_done)
+        work_order_form.to.itself(internal=True, cond="work_order_earlier_field")
+        | work_order_menu.from_(work_order_card, work_order_form, work_order_track, work_order_progress, work_order_done)
         | work_order_form.from_(work_order_slots)
         | work_order_slots.from_(work_order_review, cond="work_order_needs_slot")
         | work_order_form.from_(work_order_review)

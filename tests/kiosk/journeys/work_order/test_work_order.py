@@ -13,6 +13,7 @@ from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI, ZHANG
 from kiosk.court.http_client import HttpCourtGateway, HttpOptions
 from kiosk.court.sender import OutboxSender
+from kiosk.journeys.work_order.form import FIELDS
 from kiosk.journeys.work_order.slip_code import decode_slip_code
 from tests.kiosk.conftest import UiLoop
 from tests.kiosk.journeys.conftest import card_of, present_card, printed_text
@@ -47,12 +48,14 @@ def type_in(controller: KioskController, values: dict[str, str]) -> None:
 
 
 def fill_in_and_send(controller: KioskController, loop: UiLoop, kind: str) -> None:
-    """From the form to the done step: type, (pick a slot), review, send, print."""
+    """From the form to the done step: each field in turn, (a slot), review, send, print."""
     values = dict(FORMS[kind])
     if kind in ("contact_judge", "file_borrowing"):
         values["work_order.case_number"] = a_case_of(controller).replace("（", "(").replace("）", ")")
-    type_in(controller, values)
-    controller.intent("submit")
+    for field_id in FIELDS[kind]:
+        assert [f.field_id for f in controller.model().fields] == [field_id]
+        type_in(controller, {field_id: values[field_id]})
+        controller.intent("submit")
     if kind == "file_borrowing":
         loop.pump(at(controller, "work_order_slots"))
         slot = next(a for a in controller.model().actions if a.intent == "choose_slot" and a.enabled)
@@ -133,19 +136,26 @@ def test_a_card_read_earlier_in_the_visit_identifies_the_requester(controller: K
     assert journey(controller)["requester"] == (ZHANG.name, ZHANG.id_number)
 
 
-def test_refused_fields_say_why_and_keep_what_was_typed(controller: KioskController, loop: UiLoop) -> None:
+def test_refused_fields_say_why_keep_what_was_typed_and_back_goes_field_by_field(
+        controller: KioskController, loop: UiLoop) -> None:
     start_work_order(controller, "contact_judge")
     present_card(controller, card_of(LI))
     loop.pump(at(controller, "work_order_form"))
-    type_in(controller, {"work_order.case_number": "（2024）京民初号", "work_order.phone": "12345",
-                         "work_order.message": MESSAGE})
+    type_in(controller, {"work_order.case_number": "（2024）京民初号", "work_order.phone": "12345"})
     controller.intent("submit")
-    assert controller.flow.step == "work_order_form"
-    fields = {f.field_id: f for f in controller.model().fields}
-    assert fields["work_order.case_number"].error.key == "work_order.error.case_number_invalid"
-    assert fields["work_order.phone"].error.key == "work_order.error.phone_invalid"
-    assert fields["work_order.message"].error is None and fields["work_order.message"].value == MESSAGE
-    assert fields["work_order.case_number"].value == "（2024）京民初号"
+    (field,) = controller.model().fields
+    assert field.field_id == "work_order.case_number" and field.value == "（2024）京民初号"
+    assert field.error is not None and field.error.key == "work_order.error.case_number_invalid"
+    type_in(controller, {"work_order.case_number": a_case_of(controller)})
+    controller.intent("submit")
+    controller.intent("submit")
+    (field,) = controller.model().fields
+    assert field.field_id == "work_order.phone" and field.value == "12345"
+    assert field.error is not None and field.error.key == "work_order.error.phone_invalid"
+    controller.intent("back")
+    assert [f.field_id for f in controller.model().fields] == ["work_order.case_number"]
+    controller.intent("back")
+    assert controller.flow.step == "work_order_menu"
 
 
 def test_typing_the_tracking_number_shows_progress_but_keeps_the_reply_for_the_slip(
@@ -202,6 +212,7 @@ def test_a_court_failing_mid_journey_is_explained_and_nothing_typed_is_lost(
     loop.pump(at(controller, "work_order_form"))
     case_number = a_case_of(controller)
     type_in(controller, {"work_order.case_number": case_number, "work_order.phone": "13800138000"})
+    controller.intent("submit")
     demo = controller.services.court
     url = broken_court if court == "garbage" else closed_port()
     controller.services.court = HttpCourtGateway(url, HttpOptions(connect_timeout_s=0.5, read_timeout_s=1, retries=0))
@@ -212,8 +223,8 @@ def test_a_court_failing_mid_journey_is_explained_and_nothing_typed_is_lost(
     assert controller.model().body[0].key == expected
     controller.intent("back")
     assert controller.flow.step == "work_order_form"
-    assert {f.field_id: f.value for f in controller.model().fields} == {
-        "work_order.case_number": case_number, "work_order.phone": "13800138000"}
+    assert [(f.field_id, f.value) for f in controller.model().fields] == [("work_order.phone", "13800138000")]
+    assert controller.visit.fields["work_order.case_number"] == case_number
     controller.services.court = demo
     controller.intent("submit")
     loop.pump(at(controller, "work_order_slots"))
