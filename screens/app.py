@@ -21,6 +21,7 @@ from kiosk.controller import GESTURE_STEPS, KioskController
 from kiosk.display import Panel
 from kiosk.i18n import Translator
 from kiosk.keypad import TYPED_KEYS, intent_for
+from kiosk.watchdog import Watchdog
 from kiosk.maintenance.effects import RESTART
 from kiosk.maintenance.lockdown import keep_display_awake, restart_process
 from kiosk.router import SCREENS
@@ -65,6 +66,10 @@ class KioskApp(App):
             self._lock_down()
         if self._screenshot_path is not None:
             Clock.schedule_interval(lambda dt: self.save_screenshot(self._screenshot_path), self._screenshot_every_s)
+        watchdog = Watchdog.from_environment()
+        if watchdog is not None:
+            # Pinged from the UI clock, so a frozen UI (not just a dead process) gets the kiosk restarted.
+            Clock.schedule_interval(lambda dt: watchdog.ping(), watchdog.interval_s)
         self.refresh()
         Clock.schedule_once(self._mark_first_frame, 0)
         return self.manager

@@ -52,9 +52,25 @@ class Robot:
         return buttons[widget_id]
 
     def touch(self, widget_id: str) -> None:
-        """Press and release a finger on the centre of a button, as a visitor would."""
+        """Press and release a finger on the centre of a button, as a visitor would.
+
+        Widgets made by the previous touch (a new keyboard layout, new candidates) are laid out
+        first, as the next frame would, so the finger lands where the visitor would see the key.
+        """
+        self._settle()
         button = self.button(widget_id)
         self.touch_at(*button.to_window(*button.center))
+
+    def _settle(self) -> None:
+        from kivy.uix.label import Label  # noqa: PLC0415
+        from kivy.uix.layout import Layout  # noqa: PLC0415
+
+        for _ in range(3):  # sizes propagate upwards through minimum_height, then positions downwards
+            for widget in self.app.root.walk():
+                if isinstance(widget, Label):
+                    widget.texture_update()
+                if isinstance(widget, Layout):
+                    widget.do_layout()
 
     def touch_at(self, x: float, y: float) -> None:
         """Press and release a finger at window coordinates (origin bottom left)."""

@@ -15,6 +15,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
+from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
 from kiosk.i18n import Text, Translator
@@ -22,6 +23,7 @@ from kiosk.presenters import Action, ScreenModel
 from kiosk.textinput.editor import FieldEditor
 from kiosk.textinput.layouts import FieldType
 from screens.keyboard import FieldBox, KeyboardPanel
+from screens.qr import QR_SIZE_MM, QrCode
 from screens.theme import Theme
 from screens.widgets import KioskButton, KioskLabel
 
@@ -77,34 +79,51 @@ class ModelScreen(Screen):
         if model.overlay is not None:
             self.layer.add_widget(self._overlay(model, language))
 
-    def on_touch_up(self, touch: object) -> bool:
-        """A touch no button took goes to the model's background intent, if it has one."""
-        if super().on_touch_up(touch):
-            return True
+    def on_touch_down(self, touch: object) -> bool:
+        """Remember whether a touch began outside every button (for the background intent)."""
         rendered = self._rendered
         if rendered and rendered[0].background_intent and self.collide_point(*touch.pos):  # type: ignore[attr-defined]
+            touch.ud["background"] = not any(  # type: ignore[attr-defined]
+                b.collide_point(*b.to_widget(*touch.pos)) for b in self.all_buttons().values())  # type: ignore[attr-defined]
+        return super().on_touch_down(touch)
+
+    def on_touch_up(self, touch: object) -> bool:
+        """A touch that began and ended outside every button sends the model's background intent."""
+        handled = super().on_touch_up(touch)
+        rendered = self._rendered
+        if (rendered and rendered[0].background_intent and touch.ud.get("background")  # type: ignore[attr-defined]
+                and self.collide_point(*touch.pos)):  # type: ignore[attr-defined]
             self.send_intent(rendered[0].background_intent)
             return True
-        return False
+        return handled
 
     def _tr(self, text: Text, language: str) -> str:
         return self.translator.text(text, language)
 
     def _content(self, model: ScreenModel, language: str) -> Widget:
+        """Title, body, QR and actions scroll when they outgrow the screen (large text); a form's
+        fields and keyboard, and the navigation bar, stay in place below them."""
         pad = self.theme.spacing_px * 2
         box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px * 1.5)
-        box.add_widget(KioskLabel(self.theme, text=self._tr(model.title, language), style="title"))
+        scrolled = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px * 1.5)
+        scrolled.bind(minimum_height=scrolled.setter("height"))
+        scrolled.add_widget(KioskLabel(self.theme, text=self._tr(model.title, language), style="title"))
         for paragraph in model.body:
-            box.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
+            scrolled.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
+        if model.qr_payload:
+            scrolled.add_widget(QrCode(model.qr_payload, self.theme.panel.px(QR_SIZE_MM)))
+        scroll = ScrollView(do_scroll_x=False, bar_width=self.theme.spacing_px, scroll_type=["bars", "content"])
+        scroll.add_widget(scrolled)
+        box.add_widget(scroll)
+        actions_box = box if model.fields else scrolled
         if model.fields:
             box.add_widget(self._fields(model, language))
         main = tuple(a for a in model.actions if a.role == "primary")
         others = tuple(a for a in model.actions if a.role != "primary")
         if main:
-            box.add_widget(self._grid(main, language, cols=1))
+            actions_box.add_widget(self._grid(main, language, cols=1))
         if others:
-            box.add_widget(self._grid(others, language, cols=2))
-        box.add_widget(Widget())  # pushes the navigation bar to the bottom
+            actions_box.add_widget(self._grid(others, language, cols=2))
         steps = tuple(a for a in model.nav if a.role != "toggle")
         modes = tuple(a for a in model.nav if a.role == "toggle")
         if steps:

@@ -72,6 +72,8 @@ class ScreenModel:
     background_intent: str | None = None
     #: Text fields, each with the keyboard its kind calls for.
     fields: tuple[Field, ...] = ()
+    #: A QR code to show under the body (a court's payment order), as its text payload.
+    qr_payload: str | None = None
 
     def speech(self) -> tuple[Text, ...]:
         """What voice mode reads on entry, in reading order (the overlay first when present)."""

@@ -50,21 +50,6 @@ def home(ctx: ScreenContext) -> ScreenModel:
     )
 
 
-def _journey_entry(name: str) -> Callable[[ScreenContext], ScreenModel]:
-    def present_entry(ctx: ScreenContext) -> ScreenModel:
-        return ScreenModel(
-            name,
-            Text(f"title.{name}"),
-            (Text(f"body.{name}"),),
-            (Action("finish", Text("button.end_visit")),),
-            nav(ctx),
-            idle_overlay(ctx),
-        )
-
-    present_entry.__doc__ = f"The entry screen of the {name} journey."
-    return present_entry
-
-
 def help_screen(ctx: ScreenContext) -> ScreenModel:
     """Help for the step the visitor came from; Back returns there."""
     return ScreenModel(
@@ -82,25 +67,13 @@ def out_of_service(ctx: ScreenContext) -> ScreenModel:
     return ScreenModel("out_of_service", Text("title.out_of_service"), (Text("body.out_of_service"),))
 
 
-def maintenance(ctx: ScreenContext) -> ScreenModel:
-    """The staff area (its screens come with the maintenance issue)."""
-    return ScreenModel(
-        "maintenance",
-        Text("title.maintenance"),
-        (Text("body.maintenance"),),
-        (Action("staff_exit", Text("button.staff_exit"), "primary"),),
-    )
-
-
 PRESENTERS: dict[str, Callable[[ScreenContext], ScreenModel]] = {
     "attract": attract,
     "home": home,
-    **{name: _journey_entry(name) for name in JOURNEYS if name not in registry.presenters()},
     **registry.presenters(),
     "rating": rating,
     "help": help_screen,
     "out_of_service": out_of_service,
-    "maintenance": maintenance,
 }
 
 

@@ -27,9 +27,9 @@ def inactivity_warning_then_wipe(robot: Robot) -> Iterator[Wait]:
     yield robot.until_screen("attract")
     robot.touch("start_visit")
     yield robot.until_screen("home")
-    robot.touch("choose_filing")
-    yield robot.until_screen("filing")
-    robot.controller.visit.journeys["filing"] = {"plaintiff": "测试人"}
+    robot.touch("choose_lookup")
+    yield robot.until_screen("lookup_menu")
+    robot.controller.visit.journeys["lookup"] = {"id_number": "110101195001010019"}
     yield lambda: "extend_time" in robot.app.current_screen.buttons
     robot.results["warning_shown_on"] = robot.screen_name
     robot.touch("extend_time")

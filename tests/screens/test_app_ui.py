@@ -17,7 +17,7 @@ def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(r
 
 def test_the_inactivity_warning_is_shown_extended_by_a_touch_and_then_the_visit_is_wiped(run_in_app: RunScript) -> None:
     results = run_in_app("inactivity_warning_then_wipe", KIOSK_TIMEOUTS__IDLE_TIMEOUT_S="6", KIOSK_TIMEOUTS__IDLE_WARNING_S="20")
-    assert results["warning_shown_on"] == "filing"
+    assert results["warning_shown_on"] == "lookup_menu"
     assert results["extended"] == 1
     assert results["after_timeout"] == {"screen": "attract", "journeys": {}}
 

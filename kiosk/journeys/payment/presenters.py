@@ -102,7 +102,8 @@ def qr(ctx: ScreenContext) -> ScreenModel:
     if data.get("poll_trouble"):
         body.append(Text("payment.body.poll_trouble"))
     return screen(ctx, "payment.title.qr", tuple(body),
-                  (Action("cancel_payment", Text("payment.button.cancel_payment"), "danger"),), home=False)
+                  (Action("cancel_payment", Text("payment.button.cancel_payment"), "danger"),), home=False,
+                  qr_payload=qr_payload(ctx))
 
 
 def cancelling(ctx: ScreenContext) -> ScreenModel:
