@@ -14,11 +14,11 @@ from kiosk.journeys.filing.effects.base import FilingBase
 
 
 def answer_as_typed(value: Value | None) -> str:
-    """A kept answer as the visitor would type it again (dates with dots: the number pad has them)."""
+    """A kept answer as the visitor would type it again (dates as eight digits, as on the digit pad)."""
     if value is None or isinstance(value, bool):
         return ""
     if isinstance(value, date):
-        return f"{value.year}.{value.month:02d}.{value.day:02d}"
+        return f"{value.year:04d}{value.month:02d}{value.day:02d}"
     return str(value)
 
 

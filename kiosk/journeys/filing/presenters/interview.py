@@ -14,11 +14,12 @@ from kiosk.presenters.model import Action, Field, ScreenContext, ScreenModel
 from kiosk.textinput.layouts import FieldType
 from kiosk.voice.privacy import Private
 
-#: Kinds answered by typing: their field and keyboard. Dates and numbers use the amount pad (digits and a dot).
+#: Kinds answered by typing: their field and keyboard. Dates are typed as eight digits on the digit pad
+#: (the amount pad allows one dot and two decimals), numbers on the amount pad.
 TYPED: dict[QuestionKind, tuple[str, FieldType]] = {
     QuestionKind.TEXT: ("filing.field.answer_text", FieldType.TEXT),
     QuestionKind.AMOUNT: ("filing.field.answer_amount", FieldType.AMOUNT),
-    QuestionKind.DATE: ("filing.field.answer_date", FieldType.AMOUNT),
+    QuestionKind.DATE: ("filing.field.answer_date", FieldType.PHONE),
     QuestionKind.NUMBER: ("filing.field.answer_number", FieldType.AMOUNT),
 }
 

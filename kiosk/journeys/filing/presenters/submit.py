@@ -69,7 +69,10 @@ def done(ctx: ScreenContext) -> ScreenModel:
     draft = draft_of(ctx)
     body: list[Text] = []
     if draft.outcome is not None:
-        body += [plain(line) for line in spoken_summary(draft.outcome.receipt, ctx.preferences.language)]
+        receipt = draft.outcome.receipt
+        # The summary's second sentence spells the reference out for the ear; the screen shows it as printed.
+        status, _spelt, *rest = spoken_summary(receipt, ctx.preferences.language)
+        body += [plain(status), Text("filing.row.reference", {"value": receipt.reference}), *map(plain, rest)]
     if draft.complaint is not None:
         body.append(Text("filing.body.take_papers", {"copies": draft.complaint.copies}))
     return screen(ctx, Text("filing.title.done"), tuple(body), (Action("finish", Text("filing.button.finish"), "primary"),),

@@ -96,7 +96,7 @@ def test_answers_are_refused_with_a_reason_and_back_keeps_them(controller: Kiosk
     assert draft(controller).interview.current.id == "principal"
     assert controller.model().fields[0].value == "20000.00"
     controller.intent("back")
-    assert controller.model().fields[0].value == "2023.05.01"
+    assert controller.model().fields[0].value == "20230501"
     controller.intent("back")
     assert controller.flow.step == "filing_case_type"
     controller.intent("choose_case_type", case_type="private_lending")
