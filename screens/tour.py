@@ -12,6 +12,7 @@ from pathlib import Path
 from kiosk.display import TextSize
 from kiosk.flow import JOURNEYS, KioskFlow
 from screens.automation import Robot, Wait
+from screens.tours import filing as filing_tour
 from screens.tours import lookup as lookup_tour
 from screens.tours import maintenance as maintenance_tour
 from screens.tours import payment as payment_tour
@@ -54,6 +55,7 @@ def home_in_every_mode(robot: Robot, out_dir: Path) -> Iterator[Wait]:
 
 #: Journeys with a tour of their own walk through every step; the others show their first step.
 JOURNEY_TOURS: dict[str, Callable[[Robot, Callable[[str], None]], Iterator[Wait]]] = {
+    "filing": filing_tour.tour,
     "lookup": lookup_tour.tour,
     "payment": payment_tour.tour,
     "work_order": work_order_tour.tour,
