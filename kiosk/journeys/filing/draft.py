@@ -39,11 +39,6 @@ class Visitor:
     birth_date: date
     card: ResidentCard | None = None
 
-    @property
-    def from_card(self) -> bool:
-        """Read from the chip (the address and nation come with it)."""
-        return self.card is not None
-
 
 @dataclass(frozen=True)
 class Refusal:
