@@ -187,9 +187,18 @@ class KioskController:
         return action.widget_id if action else None
 
     def _edit_field(self, field_id: str, value: str) -> None:
-        """Keep what the visitor typed (never lost, even when refused later), within a sane length."""
+        """Keep what the visitor typed (never lost, even when refused later), within a sane length.
+
+        In voice mode what was just typed or chosen is echoed: "star" for a masked field, else the
+        text itself, as personal data (headphones only).
+        """
+        before = self.visit.fields.get(field_id, "")
         self.visit.fields[field_id] = value[:MAX_FIELD_CHARS]
         self.visit.field_errors.pop(field_id, None)
+        added = value[len(before):] if value.startswith(before) else ""
+        if self.voice is not None and added:
+            field = next((f for f in self.model().fields if f.field_id == field_id), None)
+            self.voice.typed(added, masked=bool(field and field.masked))
 
     def send(self, event: str, **params: Any) -> None:
         """An event from a journey's effects (already on the UI thread)."""

@@ -161,13 +161,13 @@ class KeyboardPanel(BoxLayout):
         row.bind(minimum_height=row.setter("height"))
         for key in keys:
             row.add_widget(self._key_button(key))
-        row.height = self.theme.target_px
+        row.height = self.theme.key_px
         return row
 
     def _key_button(self, key: Key, enabled: bool = True) -> KioskButton:
         label = key.label.upper() if self.editor.shift and key.action is None and key.label.isalpha() else key.label
         button = KioskButton(self.theme, text=label, widget_id=f"key-{key.label}", enabled=enabled,
-                             role="toggle" if key.action is Action.SWITCH else "secondary")
+                             role="key")
         button.size_hint_x = key.width
         button.bind(on_release=lambda *_: self.press(key))
         self.buttons[button.widget_id] = button

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kivy.event import EventDispatcher
 from kivy.properties import ColorProperty, NumericProperty
 
-from kiosk.display import Metrics, Panel, palette_for, rgb
+from kiosk.display import MIN_TOUCH_TARGET_MM, Metrics, Panel, palette_for, rgb
 from kiosk.session import Preferences
 
 
@@ -15,6 +15,7 @@ class Theme(EventDispatcher):
     body_px = NumericProperty(28)
     title_px = NumericProperty(38)
     target_px = NumericProperty(60)
+    key_px = NumericProperty(60)
     spacing_px = NumericProperty(12)
     colour_background = ColorProperty((1, 1, 1, 1))
     colour_on_background = ColorProperty((0, 0, 0, 1))
@@ -38,6 +39,8 @@ class Theme(EventDispatcher):
         self.body_px = metrics.body_px
         self.title_px = metrics.title_px
         self.target_px = metrics.touch_target_px
+        # Keyboard keys hold a character or two: 15 mm is enough, so a whole pad fits in large text.
+        self.key_px = self.panel.px(MIN_TOUCH_TARGET_MM)
         self.spacing_px = metrics.spacing_px
         palette = palette_for(preferences.high_contrast)
         for role in ("background", "on_background", "surface", "on_surface", "primary", "on_primary",

@@ -19,6 +19,7 @@ ROLE_COLOURS = {
     "primary": ("primary", "on_primary"),
     "secondary": ("surface", "on_surface"),
     "toggle": ("surface", "on_surface"),
+    "key": ("surface", "on_surface"),
     "danger": ("danger", "on_danger"),
 }
 
@@ -86,7 +87,7 @@ class KioskButton(ButtonBehavior, Label):
         self.text_size = (max(1, self.width - padding), None)
 
     def _fit(self, *_: object) -> None:
-        minimum = self.theme.target_px * (1.5 if self.role == "primary" else 1)
+        minimum = {"primary": self.theme.target_px * 1.5, "key": self.theme.key_px}.get(self.role, self.theme.target_px)
         self.height = max(minimum, self.texture_size[1] + self.theme.spacing_px * 2)
 
     def _redraw(self, *_: object) -> None:

@@ -74,3 +74,25 @@ def test_speech_keys_steer_the_voice_and_the_end_of_the_visit_restores_the_defau
     controller.intent("start_visit")
     controller.intent("toggle_voice")
     assert speaker(controller).utterances[-1].rate_wpm == before.rate_wpm
+
+
+def test_typed_characters_and_chosen_words_are_echoed_privately(controller: KioskController, loop: UiLoop) -> None:
+    """GIVEN voice on with headphones WHEN a case number is typed THEN each addition is echoed to the headphones."""
+    controller.devices.slots["headphones"].driver.plug()
+    controller.intent("start_visit")
+    loop.pump(lambda: controller.visit.preferences.voice)
+    controller.intent("choose_lookup")
+    controller.intent("by_number")
+    controller.intent("edit_field", field="lookup.case_number", value="（2026）")
+    controller.intent("edit_field", field="lookup.case_number", value="（2026）京")
+    last = speaker(controller).utterances[-1]
+    assert last.text.strip() == "京" and last.route is Route.HEADPHONES
+
+
+def test_typed_characters_are_not_echoed_on_the_hall_speaker(controller: KioskController) -> None:
+    controller.intent("start_visit")
+    controller.intent("toggle_voice")
+    controller.intent("choose_lookup")
+    controller.intent("by_number")
+    controller.intent("edit_field", field="lookup.case_number", value="（2026）京0191")
+    assert "0191" not in spoken(controller)
