@@ -105,10 +105,45 @@ def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     robot.results.setdefault("layout_problems", {}).update(problems)
 
 
+#: Screens showing each kind of keyboard, and how to reach them from home.
+KEYBOARD_SCREENS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("case_number_pad", ("choose_lookup", "by_number"), "lookup_number"),
+    ("pinyin", ("choose_work_order", "choose_kind-complaint_suggestion"), "work_order_form"),
+)
+
+
+def keyboards_in_every_size(robot: Robot, out_dir: Path) -> Iterator[Wait]:
+    """The on-screen keyboards in every text size, from attract back to attract."""
+    yield robot.until_screen("attract")
+    robot.touch("start_visit")
+    yield robot.until_screen("home")
+    problems: dict[str, list[str]] = {}
+    for size in TextSize:
+        yield from set_modes(robot, robot.controller.settings.languages.default, size, False)
+        for name, touches, screen in KEYBOARD_SCREENS:
+            for widget_id in touches:
+                robot.touch(widget_id)
+                yield SETTLE_FRAMES
+            yield robot.until_screen(screen)
+            yield SETTLE_FRAMES
+            shot = f"keyboard-{name}-{size.value}"
+            robot.screenshot(out_dir / f"{shot}.png")
+            problems[shot] = robot.layout_problems()
+            robot.touch("go_home")
+            yield robot.until_screen("home")
+    robot.touch("finish")
+    yield robot.until_screen("rating")
+    robot.touch("rate-0")
+    yield robot.until_screen("attract")
+    robot.results.setdefault("layout_problems", {}).update(problems)
+
+
 def full_tour(robot: Robot, out_dir: Path) -> Iterator[Wait]:
-    """Every visitor screen, every maintenance screen (through the hidden gesture), then home in every mode."""
+    """Every visitor screen, every maintenance screen (through the hidden gesture), the keyboards in
+    every text size, then home in every mode."""
     yield from every_visitor_screen(robot, out_dir)
     robot.touch("rate-0")
     yield robot.until_screen("attract")
     yield from maintenance_tour.every_maintenance_screen(robot, out_dir)
+    yield from keyboards_in_every_size(robot, out_dir)
     yield from home_in_every_mode(robot, out_dir)
