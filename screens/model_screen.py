@@ -131,9 +131,12 @@ class ModelScreen(Screen):
             actions_box.add_widget(self._grid(others, language, cols=2))
         steps = tuple(a for a in model.nav if a.role != "toggle")
         modes = tuple(a for a in model.nav if a.role == "toggle")
+        if modes and model.fields:
+            # On a form the keyboard needs the room: the mode toggles scroll with the form's text.
+            scrolled.add_widget(self._grid(modes, language, cols=3))
         if steps:
             box.add_widget(self._grid(steps, language, cols=len(steps)))
-        if modes:
+        if modes and not model.fields:
             box.add_widget(self._grid(modes, language, cols=3))
         return box
 

@@ -18,6 +18,7 @@ tracks lists who still holds them, and must find only the known holders.
 from __future__ import annotations
 
 import gc
+import weakref
 import io
 import logging
 import tempfile
@@ -106,6 +107,9 @@ def holds_needle(value: object) -> bool:
     return False
 
 
+WEAK_PROXIES = (weakref.ProxyType, weakref.CallableProxyType)
+
+
 def reachable_holders(root: object, exclude: tuple[object, ...]) -> list[str]:
     """Paths (types) from ``root`` to any string or bytes holding a needle.
 
@@ -121,6 +125,8 @@ def reachable_holders(root: object, exclude: tuple[object, ...]) -> list[str]:
             continue
         seen.add(id(obj))
         for ref in gc.get_referents(obj):
+            if isinstance(ref, WEAK_PROXIES):
+                continue  # a proxy owns nothing, and touching a dead one raises ReferenceError
             if holds_needle(ref):
                 found.append(path)
             elif not isinstance(ref, type | str | bytes | int | float) and not callable(ref) or hasattr(ref, "__self__"):
@@ -134,7 +140,8 @@ def global_holders() -> list[object]:
     which kiosk object owns them is what the walk above finds)."""
     gc.collect()
     return [obj for obj in gc.get_objects()
-            if type(obj).__module__ != "builtins" and any(holds_needle(ref) for ref in gc.get_referents(obj))]
+            if not isinstance(obj, WEAK_PROXIES) and type(obj).__module__ != "builtins"
+            and any(holds_needle(ref) for ref in gc.get_referents(obj) if not isinstance(ref, WEAK_PROXIES))]
 
 
 def type_names(objects: list[object]) -> list[str]:
