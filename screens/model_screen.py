@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from kivy.clock import Clock
 from kivy.graphics import Color, Rectangle
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.boxlayout import BoxLayout
@@ -102,8 +101,8 @@ class ModelScreen(Screen):
         return self.translator.text(text, language)
 
     def _content(self, model: ScreenModel, language: str) -> Widget:
-        """Title, body, QR, a form's fields and the actions scroll when they outgrow the screen (large
-        text); the keyboard of the focused field and the navigation bar stay in place below them."""
+        """Title, body, QR and actions scroll when they outgrow the screen (large text); a form's
+        fields and keyboard, and the navigation bar, stay in place below them."""
         pad = self.theme.spacing_px * 2
         box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px * 1.5)
         scrolled = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px * 1.5)
@@ -118,11 +117,7 @@ class ModelScreen(Screen):
         box.add_widget(scroll)
         actions_box = box if model.fields else scrolled
         if model.fields:
-            field_boxes, keyboard = self._fields(model, language)
-            scrolled.add_widget(field_boxes)
-            box.add_widget(keyboard)
-            focused_box = self.field_boxes[self.focused_field]  # type: ignore[index]
-            Clock.schedule_once(lambda _dt: scroll.scroll_to(focused_box, animate=False), 0)
+            box.add_widget(self._fields(model, language))
         main = tuple(a for a in model.actions if a.role == "primary")
         others = tuple(a for a in model.actions if a.role != "primary")
         if main:
@@ -131,12 +126,9 @@ class ModelScreen(Screen):
             actions_box.add_widget(self._grid(others, language, cols=2))
         steps = tuple(a for a in model.nav if a.role != "toggle")
         modes = tuple(a for a in model.nav if a.role == "toggle")
-        if modes and model.fields:
-            # On a form the keyboard needs the room: the mode toggles scroll with the form's text.
-            scrolled.add_widget(self._grid(modes, language, cols=3))
         if steps:
             box.add_widget(self._grid(steps, language, cols=len(steps)))
-        if modes and not model.fields:
+        if modes:
             box.add_widget(self._grid(modes, language, cols=3))
         return box
 
@@ -152,8 +144,7 @@ class ModelScreen(Screen):
         if self.focused_field not in fresh:
             self.focused_field = model.fields[0].field_id if model.fields else None
 
-    def _fields(self, model: ScreenModel, language: str) -> tuple[Widget, Widget]:
-        """The field boxes (they scroll with the text above them) and the focused field's keyboard."""
+    def _fields(self, model: ScreenModel, language: str) -> Widget:
         box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px)
         box.bind(minimum_height=box.setter("height"))
         self.field_boxes = {}
@@ -165,8 +156,9 @@ class ModelScreen(Screen):
         focused = next(f for f in model.fields if f.field_id == self.focused_field)
         self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.editors[focused.field_id],
                                       self._field_changed, lambda: self._update_fields(model, language))
+        box.add_widget(self.keyboard)
         self._update_fields(model, language)
-        return box, self.keyboard
+        return box
 
     def _update_fields(self, model: ScreenModel, language: str) -> None:
         for field in model.fields:
