@@ -8,18 +8,29 @@ espeak-ng queues parameter changes in its own command queue, and pyttsx3 ends ev
 ``runAndWait()`` with a ``Cancel`` when that queue is busy, which silently drops a voice or rate
 change still waiting there (alternating two rates in a tight loop lost half of the changes). So
 we let espeak-ng's queue drain after changing settings and after each synthesis.
+
+A fresh engine keeps ``setProperty`` calls in pyttsx3's own queue until its first utterance
+ends; they then reach espeak-ng inside the next ``runAndWait()``, whose ``Cancel`` can hit them
+and end the synthesis queued just after it with no samples: an empty WAV (seen in CI as silent
+prompts; reproduced here in one engine in six to forty opened one after another, always right
+after such a ``Cancel``). So a new engine first synthesises once, and an empty WAV is
+synthesised again.
 """
 
 from __future__ import annotations
 
+import tempfile
 import threading
 import time
+import wave
 from pathlib import Path
 
 #: espeak-ng's output format, as pyttsx3 writes it.
 SAMPLE_RATE_HZ = 22050
 #: How often to look whether espeak-ng's command queue has drained.
 _SETTLE_POLL_S = 0.001
+#: Syntheses of one text before an empty WAV is accepted (text with nothing to pronounce).
+_ATTEMPTS = 3
 
 
 class SynthesisError(RuntimeError):
@@ -38,10 +49,19 @@ class Synthesizer:
         self._finished = threading.Event()
         self._engine = pyttsx3.init("espeak")
         self._engine.connect("finished-utterance", self._on_finished)
-        # A fresh engine queues commands until its first loop; one empty loop makes later
-        # setProperty calls reach espeak-ng at once, where _settle can wait for them.
-        self._engine.runAndWait()
         self._settings: tuple[str, int, float] | None = None
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Synthesise once, so that later ``setProperty`` calls reach espeak-ng at once.
+
+        pyttsx3 holds commands in its own queue while its driver is "busy", and a fresh engine
+        stays busy until the end of its first utterance. Settings held there would reach
+        espeak-ng inside the next ``runAndWait()``, just before the ``Cancel`` that ends it.
+        """
+        self._settle()
+        with tempfile.TemporaryDirectory(prefix="courtkiosk-synth-") as folder:
+            self._synthesize_once(".", Path(folder) / "warm-up.wav")
 
     def _on_finished(self, name: str | None, completed: bool) -> None:
         # Called on espeak-ng's own thread once the WAV file is written.
@@ -56,6 +76,12 @@ class Synthesizer:
             self._engine.setProperty("volume", volume)
             self._settings = settings
             self._settle()
+        for _ in range(_ATTEMPTS):
+            self._synthesize_once(text, path)
+            if _frames(path):
+                return
+
+    def _synthesize_once(self, text: str, path: Path) -> None:
         path.unlink(missing_ok=True)
         self._finished.clear()
         self._engine.save_to_file(text, str(path))
@@ -75,3 +101,9 @@ class Synthesizer:
         """Drop the engine (espeak-ng itself stays loaded: it cannot be initialised twice)."""
         self._engine.stop()
         del self._engine
+
+
+def _frames(path: Path) -> int:
+    """How many samples the WAV holds (0 for a WAV pyttsx3 wrote before any audio arrived)."""
+    with wave.open(str(path), "rb") as wav:
+        return wav.getnframes()
