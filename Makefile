@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-packages
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/kiosk.po))
 
-.PHONY: setup run test screenshots diagram bench bundle locales clean
+.PHONY: setup run test screenshots diagram bench bundle test-bundle locales clean
 
 setup: $(SYSTEM_STAMP) $(STAMP) $(MO_FILES)
 
@@ -47,6 +47,10 @@ bundle: setup
 	$(PY) -m pip install --quiet -e '.[bundle]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
 	@du -sh dist/courtkiosk
+
+# The built bundle's own tests: its self-test under Xvfb, and a broken update refused then rolled back.
+test-bundle: bundle
+	$(PY) -m pytest tests/packaging/test_built_bundle.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info locales/*/LC_MESSAGES/*.mo
