@@ -1,12 +1,19 @@
 """The privacy sweep: after a visit with an ID card, nothing of the visitor is left on disk, in logs or in memory.
 
-A full case lookup by ID card (the card read by the real GA 467 driver over a pty, a served document
-fetched into the visit's folder and printed), then the visit ends. The kiosk's data directory, its
-temporary directory and everything logged are searched for the visitor's name and ID number.
+Three visits, each read by the real GA 467 driver over a pty: a case lookup (a served document fetched
+into the visit's folder and printed); a full filing (the card holder and a defendant typed in by name
+and ID number, every question answered, the fee computed, evidence photographed and made into PDFs,
+submitted to the demo court, receipt and complaint printed, the visit rated); and a filing the
+visitor walks away from in the middle of photographing evidence, ended by the time limit. Then the
+kiosk's data directory, its temporary directory and everything logged are searched for the names (in
+UTF-8 and UTF-16-LE) and the ID numbers (whole, and as a masked form's region and end).
 
 Two things legitimately hold them and are left out, by name: the demo court's database in the data
 directory (it stands in for the court's own server, which knows its parties) and the encrypted outbox
-(sealed; its bytes are searched too). The printer's output folder is the paper in the visitor's hand.
+(sealed; its bytes are searched too). The simulated printer's output folder is the paper in the
+visitor's hand, outside the kiosk's folders: the receipt on it shows the masked ID number by design. A
+real printer's spool copy is CUPS's, not the kiosk's: the deployment must have CUPS drop job files
+once printed (see deploy/), since nothing the kiosk does can reach it.
 
 Memory, honestly: Python strings cannot be wiped, and the same name also lives in the demo court's
 fixtures (``kiosk.court.demo.seed``) and in the simulated card on the reader. So the memory check walks
@@ -18,10 +25,11 @@ tracks lists who still holds them, and must find only the known holders.
 from __future__ import annotations
 
 import gc
-import weakref
 import io
 import logging
+import re
 import tempfile
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,13 +38,32 @@ import pytest
 
 from drivers.idcard.emulator import ReaderEmulator
 from kiosk.controller import KioskController
-from kiosk.court.demo.seed import LI
+from kiosk.court.demo.seed import LI, WANG
 from kiosk.logs import RECENT, configure_logging
 from kiosk.services import DEMO_COURT_FILE, OUTBOX_FILE
-from tests.kiosk.conftest import UiLoop
-from tests.kiosk.journeys.conftest import card_of, present_card
+from kiosk.domain.masking import mask_id_number
+from tests.kiosk.conftest import ManualClock, UiLoop
+from tests.kiosk.journeys.conftest import card_of, present_card, printed_text
+from tests.kiosk.journeys.filing.driver import (
+    Filing,
+    answer_all,
+    at,
+    enter_parties,
+    identify,
+    scan_item,
+    submit_and_print,
+    to_review,
+)
 
-NEEDLES = (LI.name, LI.id_number)
+#: The visitor (the fixture card) and a party they type in: whose name and number must not stay behind.
+PEOPLE = (LI, WANG)
+NEEDLES = tuple(text for person in PEOPLE for text in (person.name, person.id_number))
+#: Every needle as bytes: UTF-8, and UTF-16-LE (how Windows-born formats and some PDF strings hold text).
+ENCODED_NEEDLES = tuple((needle, needle.encode(encoding)) for needle in NEEDLES for encoding in ("utf-8", "utf-16-le"))
+#: An ID number masked (receipt, screens, the log filter) still shows its region and its end: no kiosk
+#: file, log line or object may keep even those, whatever hides the middle.
+MASKED_ID = re.compile("|".join(rf"{re.escape(p.id_number[:6])}[^\d]{{1,16}}{re.escape(p.id_number[-4:])}"
+                                for p in PEOPLE))
 #: Files of the data directory that are not the kiosk's own keeping (see the module docstring).
 COURT_SIDE = (DEMO_COURT_FILE,)
 
@@ -88,22 +115,27 @@ def lookup_and_print_with_the_card(controller: KioskController, loop: UiLoop) ->
     assert not visit_folder.exists()
 
 
+def exposed(data: bytes) -> list[str]:
+    """The needles ``data`` holds, in either encoding, or as a masked ID number's visible parts."""
+    found = [needle for needle, encoded in ENCODED_NEEDLES if encoded in data]
+    masked = MASKED_ID.findall(data.decode("utf-8", errors="replace"))
+    return sorted(set(found)) + [f"masked {m}" for m in masked]
+
+
 def files_holding(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
-    """Files under ``folder`` whose bytes contain a needle (UTF-8), except those named in ``skip``."""
+    """Files under ``folder`` that expose a needle, except those named in ``skip``."""
     found = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if path.name.startswith(skip):
-            continue
-        data = path.read_bytes()
-        found += [f"{path.relative_to(folder)}: {needle}" for needle in NEEDLES if needle.encode() in data]
+        if not path.name.startswith(skip):
+            found += [f"{path.relative_to(folder)}: {needle}" for needle in exposed(path.read_bytes())]
     return found
 
 
 def holds_needle(value: object) -> bool:
     if isinstance(value, str):
-        return any(needle in value for needle in NEEDLES)
+        return any(needle in value for needle in NEEDLES) or MASKED_ID.search(value) is not None
     if isinstance(value, bytes | bytearray):
-        return any(needle.encode() in value for needle in NEEDLES)
+        return exposed(bytes(value)) != []
     return False
 
 
@@ -148,21 +180,16 @@ def type_names(objects: list[object]) -> list[str]:
     return sorted(f"{type(obj).__module__}.{type(obj).__qualname__}" for obj in objects)
 
 
-def test_after_a_card_lookup_no_file_log_or_kiosk_object_holds_the_visitors_name_or_id_number(
-    controller: KioskController, loop: UiLoop, kiosk_temp: Path, kiosk_log: io.StringIO
-) -> None:
-    before = global_holders()  # the demo court's fixtures, other tests' samples: kept alive, so ids stay theirs
-    lookup_and_print_with_the_card(controller, loop)
-    loop.pump(lambda: not controller.services.tasks.busy)
-
+def assert_nothing_of_the_visitor_is_left(controller: KioskController, kiosk_temp: Path, logged: str,
+                                          before: list[object]) -> None:
+    """The sweep: data directory (the outbox's sealed bytes included), temp directory, logs, memory."""
     data_dir = controller.settings.resolved_data_dir()
     assert files_holding(data_dir, skip=(*COURT_SIDE, OUTBOX_FILE)) == []
     assert files_holding(data_dir, skip=COURT_SIDE) == []  # the outbox's bytes are sealed too
     assert files_holding(kiosk_temp) == []
     assert list(kiosk_temp.glob("kiosk-visit-*")) == []
-    logged = kiosk_log.getvalue() + "\n".join(RECENT.lines())
-    assert "lookup" in logged  # the run did log
     assert [needle for needle in NEEDLES if needle in logged] == []
+    assert MASKED_ID.findall(logged) == []
 
     reachable = reachable_holders(controller, exclude=(controller.services.court,))
     assert reachable == [], "\n".join(reachable)
@@ -171,10 +198,90 @@ def test_after_a_card_lookup_no_file_log_or_kiosk_object_holds_the_visitors_name
     assert type_names([obj for obj in global_holders() if id(obj) not in known]) == ["drivers.base.ResidentCard"]
 
 
+def everything_logged(stream: io.StringIO) -> str:
+    return stream.getvalue() + "\n".join(RECENT.lines())
+
+
+def test_after_a_card_lookup_no_file_log_or_kiosk_object_holds_the_visitors_name_or_id_number(
+    controller: KioskController, loop: UiLoop, kiosk_temp: Path, kiosk_log: io.StringIO
+) -> None:
+    before = global_holders()  # the demo court's fixtures, other tests' samples: kept alive, so ids stay theirs
+    lookup_and_print_with_the_card(controller, loop)
+    loop.pump(lambda: not controller.services.tasks.busy)
+
+    logged = everything_logged(kiosk_log)
+    assert "lookup" in logged  # the run did log
+    assert_nothing_of_the_visitor_is_left(controller, kiosk_temp, logged, before)
+
+
+#: The fixture card's holder files for divorce against a person typed in by name and ID number, with
+#: two evidence items scanned into PDFs; every answer given, the fee computed.
+FILING = Filing("divorce", LI, defendants=(WANG,), yes=frozenset({"divide_property"}),
+                answers={"property_value": "300000"}, evidence=(("identity", 1), ("marriage_certificate", 2)))
+
+
+def test_after_a_full_filing_no_file_log_or_kiosk_object_holds_the_visitors_or_partys_name_or_id_number(
+    controller: KioskController, loop: UiLoop, kiosk_temp: Path, kiosk_log: io.StringIO
+) -> None:
+    before = global_holders()
+    to_review(controller, loop, FILING)
+    visit_folder = controller.visit.temp_dir
+    assert any(visit_folder.glob("*.jpg"))  # the evidence pages, photographed into the visit's folder
+    submit_and_print(controller, loop)
+    assert controller.flow.step == "filing_done"
+    assert any(visit_folder.glob("*.pdf"))  # the receipt, the complaint and the evidence as PDFs
+    receipt = printed_text(controller, "receipt_printer")
+    assert mask_id_number(LI.id_number) in receipt and LI.id_number not in receipt  # the paper the visitor takes
+    controller.intent("finish")
+    controller.intent("rate", score=5)
+    assert controller.flow.step == "attract"
+    assert not visit_folder.exists()
+    loop.pump(lambda: not controller.services.tasks.busy)
+
+    logged = everything_logged(kiosk_log)
+    assert "filing" in logged
+    assert_nothing_of_the_visitor_is_left(controller, kiosk_temp, logged, before)
+
+
+def test_after_a_filing_that_times_out_mid_evidence_nothing_of_the_visitor_is_left(
+    controller: KioskController, loop: UiLoop, clock: ManualClock, kiosk_temp: Path, kiosk_log: io.StringIO
+) -> None:
+    before = global_holders()
+    identify(controller, loop, LI)
+    enter_parties(controller, FILING)
+    controller.intent("parties_done")
+    loop.pump(at(controller, "filing_court"))
+    controller.intent("choose_court", code=FILING.court_code)
+    controller.intent("choose_case_type", case_type=FILING.case_type)
+    answer_all(controller, FILING.yes, FILING.answers)
+    controller.intent("claim_done")
+    scan_item(controller, loop, "identity", 1)
+    visit_folder = controller.visit.temp_dir
+    assert any(visit_folder.iterdir())
+    controller.intent("new_item", slot="marriage_certificate")
+    controller.intent("capture")
+    loop.pump(at(controller, "filing_item"))  # a page photographed, the item not finished: the visitor walks away
+
+    timeouts = controller.settings.timeouts
+    for _ in range(timeouts.max_idle_extensions + 2):  # past every warning, never answered
+        clock.advance(timeouts.idle_timeout_s * timeouts.assisted_factor + timeouts.idle_warning_s + 1)
+        controller.tick()
+    assert controller.flow.step == "attract"
+    assert not visit_folder.exists()
+    loop.pump(lambda: not controller.services.tasks.busy)
+
+    logged = everything_logged(kiosk_log)
+    assert "timed out" in logged
+    assert_nothing_of_the_visitor_is_left(controller, kiosk_temp, logged, before)
+
+
 def test_the_sweep_would_see_a_leak(controller: KioskController, loop: UiLoop, kiosk_temp: Path) -> None:
     """The search is not blind: a name left in the data directory or on the controller is found."""
     (controller.settings.resolved_data_dir() / "leak.txt").write_text(f"visitor {LI.name}", encoding="utf-8")
     assert files_holding(controller.settings.resolved_data_dir(), skip=COURT_SIDE) == [f"leak.txt: {LI.name}"]
+    (kiosk_temp / "wide.txt").write_bytes(f"{WANG.name}".encode("utf-16-le"))
+    (kiosk_temp / "masked.log").write_text(f"id {mask_id_number(LI.id_number)}", encoding="utf-8")
+    assert files_holding(kiosk_temp) == [f"masked.log: masked {mask_id_number(LI.id_number)}", f"wide.txt: {WANG.name}"]
     leaked: Any = controller
     leaked.leftover = {"name": LI.name}
     assert reachable_holders(controller, exclude=(controller.services.court,)) != []
