@@ -12,8 +12,8 @@ Two things legitimately hold them and are left out, by name: the demo court's da
 directory (it stands in for the court's own server, which knows its parties) and the encrypted outbox
 (sealed; its bytes are searched too). The simulated printer's output folder is the paper in the
 visitor's hand, outside the kiosk's folders: the receipt on it shows the masked ID number by design. A
-real printer's spool copy is CUPS's, not the kiosk's: the deployment must have CUPS drop job files
-once printed (see deploy/), since nothing the kiosk does can reach it.
+real printer's spool copy is CUPS's, not the kiosk's, and out of the kiosk's reach: CUPS keeps job
+files a day by default, so the deployment must set ``PreserveJobFiles No`` (deploy/ does not yet).
 
 Memory, honestly: Python strings cannot be wiped, and the same name also lives in the demo court's
 fixtures (``kiosk.court.demo.seed``) and in the simulated card on the reader. So the memory check walks
