@@ -1,12 +1,16 @@
 """One visit: what the visitor chose and entered, held in memory and wiped when the visit ends.
 
 Nothing here is written to disk except into the visit's own temporary directory (scans, PDFs to
-print), which :meth:`Visit.wipe` deletes. Display preferences live here too, because they belong to
-the visitor and return to the defaults when the next visitor comes.
+print), which :meth:`Visit.wipe` deletes. A kiosk that died mid-visit (a crash, a kill, a power cut)
+never wiped: the next kiosk to start deletes the folders of visits whose process is gone. Display
+preferences live here too, because they belong to the visitor and return to the defaults when the
+next visitor comes.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import tempfile
 import uuid
@@ -16,6 +20,39 @@ from typing import Any
 
 from drivers.base import ResidentCard
 from kiosk.display import TextSize
+
+log = logging.getLogger("kiosk.session")
+
+#: A visit folder is named ``kiosk-visit-<pid>-<random>``: the process id tells whether its owner lives.
+VISIT_PREFIX = "kiosk-visit-"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    return True
+
+
+def remove_orphaned_visit_folders(temp_root: Path | None = None) -> int:
+    """Delete visit folders left by kiosk processes that are gone; those of live ones stay.
+
+    A folder without a readable process id is an orphan too: only a kiosk of this naming keeps visits.
+    """
+    root = Path(temp_root or tempfile.gettempdir())
+    removed = 0
+    for folder in root.glob(f"{VISIT_PREFIX}*"):
+        owner = folder.name[len(VISIT_PREFIX):].split("-", 1)[0]
+        if owner.isdigit() and _process_alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    if removed:
+        log.warning("removed %d visit folder(s) left by a kiosk that did not end its visits", removed)
+    return removed
 
 
 @dataclass
@@ -51,13 +88,15 @@ class Visit:
     _temp_dir: Path | None = None
 
     def __post_init__(self) -> None:
+        """The kiosk's visit starts: what an earlier, crashed kiosk left of its visitors goes first."""
         self.preferences.language = self.default_language
+        remove_orphaned_visit_folders()
 
     @property
     def temp_dir(self) -> Path:
         """A private directory for this visit's files, created on first use."""
         if self._temp_dir is None:
-            self._temp_dir = Path(tempfile.mkdtemp(prefix="kiosk-visit-"))
+            self._temp_dir = Path(tempfile.mkdtemp(prefix=f"{VISIT_PREFIX}{os.getpid()}-"))
             self._temp_dir.chmod(0o700)
         return self._temp_dir
 

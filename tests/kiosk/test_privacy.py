@@ -28,6 +28,7 @@ import gc
 import io
 import logging
 import re
+import subprocess
 import tempfile
 import weakref
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI, WANG
 from kiosk.logs import RECENT, configure_logging
 from kiosk.services import DEMO_COURT_FILE, OUTBOX_FILE
+from kiosk.session import Visit
 from kiosk.domain.masking import mask_id_number
 from tests.kiosk.conftest import ManualClock, UiLoop
 from tests.kiosk.journeys.conftest import card_of, present_card, printed_text
@@ -273,6 +275,26 @@ def test_after_a_filing_that_times_out_mid_evidence_nothing_of_the_visitor_is_le
     logged = everything_logged(kiosk_log)
     assert "timed out" in logged
     assert_nothing_of_the_visitor_is_left(controller, kiosk_temp, logged, before)
+
+
+def a_pid_that_is_gone() -> int:
+    process = subprocess.run(["sh", "-c", "echo $$"], capture_output=True, text=True, check=True)
+    return int(process.stdout)
+
+
+def test_after_a_kiosk_died_mid_visit_the_next_one_to_start_deletes_that_visits_files(kiosk_temp: Path) -> None:
+    """A crash or power cut skips the wipe: the visit's scans stay until the next kiosk starts."""
+    orphan = kiosk_temp / f"kiosk-visit-{a_pid_that_is_gone()}-abc"
+    orphan.mkdir()
+    (orphan / "page-1.jpg").write_text(f"{LI.name} {LI.id_number}", encoding="utf-8")
+    living = Visit()  # this process's visit, as another kiosk's would be: alive, so kept
+    (living.temp_dir / "page-2.jpg").write_text("scan", encoding="utf-8")
+
+    Visit()  # the kiosk starting again makes its visit
+
+    assert files_holding(kiosk_temp) == []
+    assert [p.name for p in kiosk_temp.iterdir()] == [living.temp_dir.name]
+    living.wipe()
 
 
 def test_the_sweep_would_see_a_leak(controller: KioskController, loop: UiLoop, kiosk_temp: Path) -> None:
