@@ -18,6 +18,7 @@ BUNDLE = Path(os.environ.get("COURTKIOSK_BUNDLE", ROOT / "dist" / "courtkiosk"))
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 @pytest.mark.skipif(not CHROOT or os.geteuid() != 0 or not (BUNDLE / "courtkiosk").is_file(),
                     reason="needs root, COURTKIOSK_CHROOT (a bookworm chroot) and a built bundle")
 def test_install_twice_in_a_chroot_and_start_the_service_command() -> None:
