@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from typing import Any, TypeVar
 
 from drivers.base import CardRead, CodeScanned, CodeScanner, DeviceEvent, HeadphonesChanged, IdCardReader, StatusChanged
@@ -23,11 +25,12 @@ from kiosk.focus import KeypadFocus
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
+from kiosk.journeys.queue_ticket.effects import is_elderly
 from kiosk.maintenance import door
 from kiosk.maintenance.outbox_tools import audit_submissions
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.presenters import ScreenContext, ScreenModel
-from kiosk.presenters.screens import present
+from kiosk.presenters.screens import elderly_offer, present
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
 from kiosk.session import Visit
@@ -76,6 +79,9 @@ class KioskController:
         self.exit_request: str | None = None
         self._working: dict[str, bool] = {}
         self.focus = KeypadFocus()
+        #: The visit (by id) already offered elderly mode, and whether the offer still waits for an answer.
+        self._elderly_offered_to: str | None = None
+        self._elderly_offer_open = False
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
         self._last_countdown = -1
@@ -104,6 +110,7 @@ class KioskController:
         now = self._clock()
         if step in WIPING_STEPS or event == "staff_enter":
             self.visit.wipe()
+            self._elderly_offer_open = False
             if self.voice is not None:
                 self.voice.reset_for_new_visit()
         self.idle.restart(now, self._idle_limit_s(step))
@@ -139,7 +146,9 @@ class KioskController:
         if name in ("focus_next", "focus_previous", "activate"):
             self._keypad(name)
             return
-        if name == "start_visit":
+        if name in _ELDERLY_ANSWERS:
+            self._answer_elderly_offer(accepted=name == "accept_elderly")
+        elif name == "start_visit":
             self.idle.reset_visit(now)
             self.flow.send("start_visit")
             if "language" in params:
@@ -158,6 +167,26 @@ class KioskController:
             if name == "staff_exit":
                 self._check_service()
         self._changed()
+
+    def _offer_elderly_mode(self) -> None:
+        """A card showing 60 or more brings the elderly-mode offer, once a visit, unless the mode is already on.
+
+        Whichever journey read the card, the offer comes up over its step (适老化: offered, never imposed).
+        """
+        prefs = self.visit.preferences
+        if prefs.elderly_mode or self._elderly_offered_to == self.visit.visit_id:
+            return
+        if is_elderly(self.visit.card, date.today()):
+            self._elderly_offered_to = self.visit.visit_id
+            self._elderly_offer_open = True
+
+    def _answer_elderly_offer(self, *, accepted: bool) -> None:
+        if not self._elderly_offer_open:
+            return
+        self._elderly_offer_open = False
+        if accepted and not self.visit.preferences.elderly_mode:
+            _elderly_mode(self)
+            self.idle.restart(self._clock(), self._idle_limit_s(self.flow.step))
 
     def _journey_blocked(self, intent: str) -> bool:
         """A disabled journey button cannot be bypassed (a keypad or a stale touch)."""
@@ -243,6 +272,7 @@ class KioskController:
         elif isinstance(event, CardRead):
             self.idle.activity(self._clock())
             self.visit.card = event.card  # later journeys of this visit know who it is; wiped with the visit
+            self._offer_elderly_mode()
             for journey in self.journeys:
                 if step in journey.card_steps:
                     journey.on_card(event.card)
@@ -349,7 +379,7 @@ class KioskController:
         """The current screen's model."""
         now = self._clock()
         timed = self.flow.step not in UNTIMED_STEPS
-        return present(
+        model = present(
             ScreenContext(
                 screen=self.screen,
                 step=self.flow.step,
@@ -364,6 +394,9 @@ class KioskController:
                 field_errors=self.visit.field_errors,
             )
         )
+        if self._elderly_offer_open and model.overlay is None:  # the time warning goes first
+            return replace(model, overlay=elderly_offer())
+        return model
 
 
 def _set_language(controller: KioskController, language: str) -> None:
@@ -393,6 +426,9 @@ def _elderly_mode(controller: KioskController) -> None:
     prefs.text_size = TextSize.EXTRA_LARGE if prefs.elderly_mode else TextSize.NORMAL
     prefs.voice = prefs.elderly_mode
 
+
+#: The two answers to the elderly-mode offer.
+_ELDERLY_ANSWERS = frozenset({"accept_elderly", "decline_elderly"})
 
 #: The speech keys (screen buttons and keypad): they steer the voice and never cut it short.
 _VOICE_INTENTS: dict[str, Callable[[VoiceGuide], None]] = {

@@ -9,7 +9,7 @@ from kiosk.journeys import registry
 from kiosk.journeys.rating import rating
 from kiosk.i18n import LANGUAGE_NAMES, Text
 from kiosk.presenters.common import idle_overlay, nav
-from kiosk.presenters.model import Action, ScreenContext, ScreenModel
+from kiosk.presenters.model import Action, Overlay, ScreenContext, ScreenModel
 
 
 def attract(ctx: ScreenContext) -> ScreenModel:
@@ -47,6 +47,16 @@ def home(ctx: ScreenContext) -> ScreenModel:
         ),
         nav(ctx, back=False, home=False),
         idle_overlay(ctx),
+    )
+
+
+def elderly_offer() -> Overlay:
+    """Offered when an ID card shows 60 or more: the same mode as the home screen's entry, or no thanks."""
+    return Overlay(
+        Text("elderly.offer.title"),
+        Text("elderly.offer.body"),
+        (Action("accept_elderly", Text("elderly.offer.accept"), "primary"),
+         Action("decline_elderly", Text("elderly.offer.decline"), "secondary")),
     )
 
 

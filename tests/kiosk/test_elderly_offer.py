@@ -1,0 +1,116 @@
+"""Elderly mode (长辈模式) is offered whenever an ID card read at the start of a journey shows 60 or more."""
+
+from __future__ import annotations
+
+import pytest
+
+from drivers.base import CardRead
+from kiosk.controller import KioskController
+from kiosk.court.demo.seed import LI, ZHANG
+from kiosk.display import TextSize
+from kiosk.i18n import Translator
+from tests.kiosk.conftest import ManualClock
+from tests.kiosk.journeys.conftest import card_of
+
+#: A journey that starts at a card step, and the intents that lead there.
+CARD_STEPS = {
+    "lookup": ("choose_lookup", "by_card"),
+    "payment": ("choose_payment", "by_card"),
+    "work_order": ("choose_work_order", "choose_kind"),
+    "filing": ("choose_filing",),
+    "queue_ticket": ("choose_queue_ticket", "choose_service"),
+}
+PARAMS = {"choose_kind": {"kind": "contact_judge"}, "choose_service": {"service": "filing"}}
+
+
+def reach_card_step(controller: KioskController, journey: str) -> None:
+    controller.intent("start_visit")
+    for intent in CARD_STEPS[journey]:
+        controller.intent(intent, **PARAMS.get(intent, {}))
+    assert any(controller.flow.step in j.card_steps for j in controller.journeys), controller.flow.step
+
+
+def read_card(controller: KioskController, person) -> None:  # noqa: ANN001 - a demo-court Person
+    controller.device_event("id_reader", CardRead(card_of(person)))
+
+
+def offer_intents(controller: KioskController) -> list[str]:
+    overlay = controller.model().overlay
+    return [a.intent for a in overlay.actions] if overlay else []
+
+
+@pytest.mark.parametrize("journey", sorted(CARD_STEPS))
+def test_a_card_of_someone_60_or_older_brings_the_offer_in_every_journey(controller: KioskController,
+                                                                         journey: str) -> None:
+    reach_card_step(controller, journey)
+    read_card(controller, LI)
+    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
+    assert controller.focused_widget is None
+    controller.intent("focus_next")
+    assert controller.focused_widget == "accept_elderly"  # the keypad reaches the offer first
+
+
+def test_a_younger_card_brings_no_offer(controller: KioskController) -> None:
+    reach_card_step(controller, "payment")
+    read_card(controller, ZHANG)
+    assert controller.model().overlay is None
+
+
+def test_accepting_turns_on_large_text_voice_and_slower_speech(controller: KioskController) -> None:
+    reach_card_step(controller, "lookup")
+    read_card(controller, LI)
+    step = controller.flow.step
+    speaker = controller.devices.slots["speech"].driver
+    default_rate = speaker.rate_wpm
+    controller.intent("focus_next")
+    controller.intent("activate")
+    prefs = controller.visit.preferences
+    assert (prefs.elderly_mode, prefs.voice, prefs.text_size) == (True, True, TextSize.EXTRA_LARGE)
+    assert controller.model().overlay is None
+    assert controller.flow.step == step  # the journey goes on where it was
+    assert speaker.utterances and speaker.utterances[-1].rate_wpm < default_rate
+
+
+def test_the_offer_is_spoken_when_voice_is_on(controller: KioskController) -> None:
+    reach_card_step(controller, "work_order")
+    controller.intent("toggle_voice")
+    read_card(controller, LI)
+    spoken = "\n".join(u.text for u in controller.devices.slots["speech"].driver.utterances)
+    assert Translator().text("elderly.offer.title", "zh_CN") in spoken
+
+
+def test_declining_keeps_the_mode_off_and_the_offer_comes_once_a_visit(controller: KioskController,
+                                                                       clock: ManualClock) -> None:
+    reach_card_step(controller, "lookup")
+    read_card(controller, LI)
+    controller.intent("decline_elderly")
+    assert controller.model().overlay is None
+    assert not controller.visit.preferences.elderly_mode
+    read_card(controller, LI)
+    assert controller.model().overlay is None
+    controller.intent("go_home")
+    controller.intent("finish")
+    controller.intent("rate", score=0)
+    assert controller.screen == "attract"
+    reach_card_step(controller, "payment")  # the next visitor is asked again
+    read_card(controller, LI)
+    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
+
+
+def test_no_offer_when_the_mode_is_already_on(controller: KioskController) -> None:
+    controller.intent("start_visit")
+    controller.intent("elderly_mode")
+    controller.intent("choose_lookup")
+    controller.intent("by_card")
+    read_card(controller, LI)
+    assert controller.model().overlay is None
+
+
+def test_the_time_warning_goes_over_the_offer(controller: KioskController, clock: ManualClock) -> None:
+    reach_card_step(controller, "filing")
+    read_card(controller, LI)
+    clock.advance(controller.idle.limit_s + 1)
+    controller.tick()
+    assert offer_intents(controller) == ["extend_time"]
+    controller.intent("extend_time")
+    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
