@@ -72,10 +72,12 @@ COURT_SIDE = (DEMO_COURT_FILE,)
 
 @pytest.fixture
 def kiosk_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary directory of the kiosk's own, so the sweep searches exactly what the kiosk wrote."""
+    """A temporary directory of the kiosk's own, so the sweep searches exactly what the kiosk wrote:
+    Python's, and through ``TMPDIR`` that of C libraries (SQLite's spill files) and child processes."""
     folder = tmp_path / "tmp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setenv("TMPDIR", str(folder))
     return folder
 
 
