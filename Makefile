@@ -40,6 +40,7 @@ diagram: setup
 	$(PY) -m kiosk diagram --output docs/flow.png
 
 bench: setup
+	$(PY) -m pip install --quiet -e '.[bench]'
 	@for script in bench/[a-z]*.py; do case $$script in */minimal_app.py) continue;; esac; echo "== $$script"; $(PY) $$script || exit 1; done
 
 # The one-folder PyInstaller bundle of kiosk.spec in dist/courtkiosk/, with its installer in deploy/.
