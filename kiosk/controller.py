@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -30,7 +29,7 @@ from kiosk.maintenance import door
 from kiosk.maintenance.outbox_tools import audit_submissions
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.presenters import ScreenContext, ScreenModel
-from kiosk.presenters.screens import elderly_offer, present
+from kiosk.presenters.screens import present, with_elderly_offer
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
 from kiosk.session import Visit
@@ -79,7 +78,7 @@ class KioskController:
         self.exit_request: str | None = None
         self._working: dict[str, bool] = {}
         self.focus = KeypadFocus()
-        #: The visit (by id) already offered elderly mode, and whether the offer still waits for an answer.
+        #: The visit (by id) already offered elderly mode, and whether the offer is still on screen.
         self._elderly_offered_to: str | None = None
         self._elderly_offer_open = False
         self._listeners: list[Listener] = []
@@ -163,6 +162,7 @@ class KioskController:
         elif name == "edit_field":
             self._edit_field(str(params["field"]), str(params["value"]))
         elif not self._journey_blocked(name):
+            self._elderly_offer_open = False  # going on in the journey is a "no, thanks"
             self.flow.send(name, **params)
             if name == "staff_exit":
                 self._check_service()
@@ -171,7 +171,8 @@ class KioskController:
     def _offer_elderly_mode(self) -> None:
         """A card showing 60 or more brings the elderly-mode offer, once a visit, unless the mode is already on.
 
-        Whichever journey read the card, the offer comes up over its step (适老化: offered, never imposed).
+        Whichever journey read the card, the offer joins its screens (适老化: offered, never imposed) until
+        the visitor answers it or goes on in the journey; it is no pop-up, so nothing is in the way.
         """
         prefs = self.visit.preferences
         if prefs.elderly_mode or self._elderly_offered_to == self.visit.visit_id:
@@ -394,8 +395,8 @@ class KioskController:
                 field_errors=self.visit.field_errors,
             )
         )
-        if self._elderly_offer_open and model.overlay is None:  # the time warning goes first
-            return replace(model, overlay=elderly_offer())
+        if self._elderly_offer_open and not self.visit.preferences.elderly_mode:
+            return with_elderly_offer(model)
         return model
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from kiosk.flow import JOURNEYS
 from kiosk.journeys import registry
 from kiosk.journeys.rating import rating
 from kiosk.i18n import LANGUAGE_NAMES, Text
 from kiosk.presenters.common import idle_overlay, nav
-from kiosk.presenters.model import Action, Overlay, ScreenContext, ScreenModel
+from kiosk.presenters.model import Action, ScreenContext, ScreenModel
 
 
 def attract(ctx: ScreenContext) -> ScreenModel:
@@ -50,13 +51,16 @@ def home(ctx: ScreenContext) -> ScreenModel:
     )
 
 
-def elderly_offer() -> Overlay:
-    """Offered when an ID card shows 60 or more: the same mode as the home screen's entry, or no thanks."""
-    return Overlay(
-        Text("elderly.offer.title"),
-        Text("elderly.offer.body"),
-        (Action("accept_elderly", Text("elderly.offer.accept"), "primary"),
-         Action("decline_elderly", Text("elderly.offer.decline"), "secondary")),
+def with_elderly_offer(model: ScreenModel) -> ScreenModel:
+    """The elderly-mode offer joined to a screen: said first, its two answers after the screen's own controls.
+
+    Inline rather than a pop-up, so the screen's controls stay where they were for touch and keypad alike.
+    """
+    return replace(
+        model,
+        body=(Text("elderly.offer.title"), Text("elderly.offer.body"), *model.body),
+        actions=(*model.actions, Action("accept_elderly", Text("elderly.offer.accept"), "primary"),
+                 Action("decline_elderly", Text("elderly.offer.decline"), "secondary")),
     )
 
 

@@ -51,7 +51,6 @@ def test_case_details_are_not_spoken_on_the_hall_speaker(controller: KioskContro
     controller.intent("by_card")
     present_card(controller, card_of(LI))
     loop.pump(lambda: controller.flow.step == "lookup_cases")
-    controller.intent("decline_elderly")  # Li is over 60: the elderly-mode offer comes first
     case_number = controller.visit.journeys["lookup"]["cases"][0].case_number
     controller.intent("open_case", case_number=case_number)
     loop.pump(lambda: controller.flow.step == "lookup_case")

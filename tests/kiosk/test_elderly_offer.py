@@ -9,7 +9,6 @@ from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI, ZHANG
 from kiosk.display import TextSize
 from kiosk.i18n import Translator
-from tests.kiosk.conftest import ManualClock
 from tests.kiosk.journeys.conftest import card_of
 
 #: A journey that starts at a card step, and the intents that lead there.
@@ -34,9 +33,12 @@ def read_card(controller: KioskController, person) -> None:  # noqa: ANN001 - a 
     controller.device_event("id_reader", CardRead(card_of(person)))
 
 
+OFFER = ["accept_elderly", "decline_elderly"]
+
+
 def offer_intents(controller: KioskController) -> list[str]:
-    overlay = controller.model().overlay
-    return [a.intent for a in overlay.actions] if overlay else []
+    """The offer's answers on the current screen (after the screen's own controls)."""
+    return [a.intent for a in controller.model().actions if a.intent in OFFER]
 
 
 @pytest.mark.parametrize("journey", sorted(CARD_STEPS))
@@ -44,16 +46,22 @@ def test_a_card_of_someone_60_or_older_brings_the_offer_in_every_journey(control
                                                                          journey: str) -> None:
     reach_card_step(controller, journey)
     read_card(controller, LI)
-    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
-    assert controller.focused_widget is None
-    controller.intent("focus_next")
-    assert controller.focused_widget == "accept_elderly"  # the keypad reaches the offer first
+    model = controller.model()
+    assert offer_intents(controller) == OFFER
+    assert model.overlay is None  # no pop-up: the screen's own controls stay first, where they were
+    assert [a.intent for a in model.actions[-2:]] == OFFER
+    assert [t.key for t in model.body[:2]] == ["elderly.offer.title", "elderly.offer.body"]
+    for _ in model.all_actions():
+        if controller.focused_widget == "accept_elderly":
+            break
+        controller.intent("focus_next")
+    assert controller.focused_widget == "accept_elderly"  # the keypad reaches the offer
 
 
 def test_a_younger_card_brings_no_offer(controller: KioskController) -> None:
     reach_card_step(controller, "payment")
     read_card(controller, ZHANG)
-    assert controller.model().overlay is None
+    assert offer_intents(controller) == []
 
 
 def test_accepting_turns_on_large_text_voice_and_slower_speech(controller: KioskController) -> None:
@@ -62,11 +70,10 @@ def test_accepting_turns_on_large_text_voice_and_slower_speech(controller: Kiosk
     step = controller.flow.step
     speaker = controller.devices.slots["speech"].driver
     default_rate = speaker.rate_wpm
-    controller.intent("focus_next")
-    controller.intent("activate")
+    controller.intent("accept_elderly")
     prefs = controller.visit.preferences
     assert (prefs.elderly_mode, prefs.voice, prefs.text_size) == (True, True, TextSize.EXTRA_LARGE)
-    assert controller.model().overlay is None
+    assert offer_intents(controller) == []
     assert controller.flow.step == step  # the journey goes on where it was
     assert speaker.utterances and speaker.utterances[-1].rate_wpm < default_rate
 
@@ -79,22 +86,21 @@ def test_the_offer_is_spoken_when_voice_is_on(controller: KioskController) -> No
     assert Translator().text("elderly.offer.title", "zh_CN") in spoken
 
 
-def test_declining_keeps_the_mode_off_and_the_offer_comes_once_a_visit(controller: KioskController,
-                                                                       clock: ManualClock) -> None:
+def test_declining_keeps_the_mode_off_and_the_offer_comes_once_a_visit(controller: KioskController) -> None:
     reach_card_step(controller, "lookup")
     read_card(controller, LI)
     controller.intent("decline_elderly")
-    assert controller.model().overlay is None
+    assert offer_intents(controller) == []
     assert not controller.visit.preferences.elderly_mode
     read_card(controller, LI)
-    assert controller.model().overlay is None
+    assert offer_intents(controller) == []
     controller.intent("go_home")
     controller.intent("finish")
     controller.intent("rate", score=0)
     assert controller.screen == "attract"
     reach_card_step(controller, "payment")  # the next visitor is asked again
     read_card(controller, LI)
-    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
+    assert offer_intents(controller) == OFFER
 
 
 def test_no_offer_when_the_mode_is_already_on(controller: KioskController) -> None:
@@ -103,14 +109,14 @@ def test_no_offer_when_the_mode_is_already_on(controller: KioskController) -> No
     controller.intent("choose_lookup")
     controller.intent("by_card")
     read_card(controller, LI)
-    assert controller.model().overlay is None
+    assert offer_intents(controller) == []
 
 
-def test_the_time_warning_goes_over_the_offer(controller: KioskController, clock: ManualClock) -> None:
-    reach_card_step(controller, "filing")
+def test_going_on_in_the_journey_is_a_no_thanks(controller: KioskController) -> None:
+    reach_card_step(controller, "queue_ticket")
     read_card(controller, LI)
-    clock.advance(controller.idle.limit_s + 1)
-    controller.tick()
-    assert offer_intents(controller) == ["extend_time"]
-    controller.intent("extend_time")
-    assert offer_intents(controller) == ["accept_elderly", "decline_elderly"]
+    controller.intent("cycle_text_size")  # a preference is no answer: the offer stays
+    assert offer_intents(controller) == OFFER
+    controller.intent("take_ticket", priority="elderly")
+    assert offer_intents(controller) == []
+    assert not controller.visit.preferences.elderly_mode
