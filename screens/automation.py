@@ -59,7 +59,25 @@ class Robot:
         """
         self._settle()
         button = self.button(widget_id)
+        self._reveal(button)
         self.touch_at(*button.to_window(*button.center))
+
+    def _reveal(self, button: Any) -> None:
+        """Scroll a button that is scrolled out of sight into view first, as a visitor would."""
+        from kivy.uix.scrollview import ScrollView  # noqa: PLC0415
+
+        view = button.parent
+        while view is not None and view is not view.parent and not isinstance(view, ScrollView):
+            view = view.parent
+        if not isinstance(view, ScrollView):
+            return
+        bottom, top = button.to_window(button.x, button.y)[1], button.to_window(button.x, button.top)[1]
+        view_bottom, view_top = view.to_window(view.x, view.y)[1], view.to_window(view.x, view.top)[1]
+        if bottom >= view_bottom and top <= view_top:
+            return
+        view.scroll_to(button, padding=0, animate=False)
+        view.update_from_scroll()
+        self._settle()
 
     def _settle(self) -> None:
         from kivy.uix.label import Label  # noqa: PLC0415

@@ -15,17 +15,16 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
-from kivy.uix.scrollview import ScrollView
 from kivy.uix.widget import Widget
 
 from kiosk.i18n import Text, Translator
-from kiosk.presenters import Action, ScreenModel
+from kiosk.presenters import Action, Field, ScreenModel
 from kiosk.textinput.editor import FieldEditor
 from kiosk.textinput.layouts import FieldType
 from screens.keyboard import FieldBox, KeyboardPanel
 from screens.qr import QR_SIZE_MM, QrCode
 from screens.theme import Theme
-from screens.widgets import KioskButton, KioskLabel
+from screens.widgets import KioskButton, KioskLabel, TapScrollView
 
 Intent = Callable[..., None]
 
@@ -44,6 +43,7 @@ class ModelScreen(Screen):
         self.editors: dict[str, FieldEditor] = {}
         self.focused_field: str | None = None
         self.field_boxes: dict[str, FieldBox] = {}
+        self.field_rows: dict[str, KioskButton] = {}
         self.keyboard: KeyboardPanel | None = None
         with self.canvas.before:
             self._bg_colour = Color(*theme.colour_background)
@@ -73,6 +73,7 @@ class ModelScreen(Screen):
         self._sync_editors(model)
         self.buttons = {}
         self.field_boxes = {}
+        self.field_rows = {}
         self.keyboard = None
         self.layer.clear_widgets()
         self.layer.add_widget(self._content(model, language))
@@ -101,8 +102,10 @@ class ModelScreen(Screen):
         return self.translator.text(text, language)
 
     def _content(self, model: ScreenModel, language: str) -> Widget:
-        """Title, body, QR and actions scroll when they outgrow the screen (large text); a form's
-        fields and keyboard, and the navigation bar, stay in place below them."""
+        """Title, body, QR and actions scroll when they outgrow the screen (large text). On a form
+        only the focused field with its keyboard, the actions and the navigation stay in place; the
+        other fields and the mode toggles scroll as compact rows, so a crowded form fits the largest
+        text while its keys stay 15 mm."""
         pad = self.theme.spacing_px * 2
         box = BoxLayout(orientation="vertical", padding=pad, spacing=self.theme.spacing_px * 1.5)
         scrolled = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px * 1.5)
@@ -112,12 +115,16 @@ class ModelScreen(Screen):
             scrolled.add_widget(KioskLabel(self.theme, text=self._tr(paragraph, language)))
         if model.qr_payload:
             scrolled.add_widget(QrCode(model.qr_payload, self.theme.panel.px(QR_SIZE_MM)))
-        scroll = ScrollView(do_scroll_x=False, bar_width=self.theme.spacing_px, scroll_type=["bars", "content"])
+        self.field_rows = {}
+        for field in model.fields:
+            if field.field_id != self.focused_field:
+                scrolled.add_widget(self._field_row(field, language))
+        scroll = TapScrollView(do_scroll_x=False, bar_width=self.theme.spacing_px, scroll_type=["bars", "content"])
         scroll.add_widget(scrolled)
         box.add_widget(scroll)
         actions_box = box if model.fields else scrolled
         if model.fields:
-            box.add_widget(self._fields(model, language))
+            box.add_widget(self._focused_field(model, language))
         main = tuple(a for a in model.actions if a.role == "primary")
         others = tuple(a for a in model.actions if a.role != "primary")
         if main:
@@ -128,8 +135,8 @@ class ModelScreen(Screen):
         modes = tuple(a for a in model.nav if a.role == "toggle")
         if steps:
             box.add_widget(self._grid(steps, language, cols=len(steps)))
-        if modes:
-            box.add_widget(self._grid(modes, language, cols=3))
+        if modes:  # set once per visit: on a form they give their room to the keyboard
+            (scrolled if model.fields else box).add_widget(self._grid(modes, language, cols=3))
         return box
 
     def _sync_editors(self, model: ScreenModel) -> None:
@@ -144,16 +151,24 @@ class ModelScreen(Screen):
         if self.focused_field not in fresh:
             self.focused_field = model.fields[0].field_id if model.fields else None
 
-    def _fields(self, model: ScreenModel, language: str) -> Widget:
+    def _field_row(self, field: Field, language: str) -> KioskButton:
+        """A field not being typed into: one tap target saying what it holds; touching it focuses it."""
+        row = KioskButton(self.theme, text="", role="secondary", widget_id=f"field-{field.field_id}")
+        row.halign = "left"
+        row.bind(on_release=lambda *_: self._focus(field.field_id))
+        self.field_rows[field.field_id] = row
+        self.buttons[row.widget_id] = row
+        return row
+
+    def _focused_field(self, model: ScreenModel, language: str) -> Widget:
+        """The focused field's label, value and error, then the keyboard its kind calls for."""
         box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px)
         box.bind(minimum_height=box.setter("height"))
-        self.field_boxes = {}
-        for field in model.fields:
-            field_box = FieldBox(self.theme, self._tr(field.label, language), field.field_id, self._focus, field.masked)
-            self.field_boxes[field.field_id] = field_box
-            self.buttons[field_box.text_button.widget_id] = field_box.text_button
-            box.add_widget(field_box)
         focused = next(f for f in model.fields if f.field_id == self.focused_field)
+        field_box = FieldBox(self.theme, self._tr(focused.label, language), focused.field_id, self._focus, focused.masked)
+        self.field_boxes = {focused.field_id: field_box}
+        self.buttons[field_box.text_button.widget_id] = field_box.text_button
+        box.add_widget(field_box)
         self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.editors[focused.field_id],
                                       self._field_changed, lambda: self._update_fields(model, language))
         box.add_widget(self.keyboard)
@@ -162,15 +177,22 @@ class ModelScreen(Screen):
 
     def _update_fields(self, model: ScreenModel, language: str) -> None:
         for field in model.fields:
-            field_box = self.field_boxes.get(field.field_id)
             editor = self.editors.get(field.field_id)
-            if field_box is None or editor is None:
+            if editor is None:
                 continue
-            focused = field.field_id == self.focused_field
             error = self._tr(field.error, language) if field.error else ""
-            if focused and self.keyboard is not None and not error:
+            row = self.field_rows.get(field.field_id)
+            if row is not None:
+                value = "•" * len(editor.value) if field.masked else editor.value
+                colon = "：" if language == "zh_CN" else ": "
+                row.text = f"{self._tr(field.label, language)}{colon}{value}" + (f"\n{error}" if error else "")
+                continue
+            field_box = self.field_boxes.get(field.field_id)
+            if field_box is None:
+                continue
+            if self.keyboard is not None and not error:
                 error = self.keyboard.error_text()
-            field_box.show(editor.value, editor.letters if focused else "", error, focused)
+            field_box.show(editor.value, editor.letters, error, True)
 
     def _focus(self, field_id: str) -> None:
         if field_id != self.focused_field and self._rendered is not None:

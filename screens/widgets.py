@@ -11,6 +11,7 @@ from kivy.graphics import Color, Line, RoundedRectangle
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
+from kivy.uix.scrollview import ScrollView
 
 from screens.fonts import FONT_NAME
 from screens.theme import Theme
@@ -99,3 +100,28 @@ class KioskButton(ButtonBehavior, Label):
         if not self.enabled and self.collide_point(*touch.pos):  # type: ignore[attr-defined]
             return True
         return super().on_touch_down(touch)
+
+
+class TapScrollView(ScrollView):
+    """A scroll view whose taps reach the button under the finger on release, not 0.2 s later.
+
+    Kivy's ScrollView holds a touch back until it knows it is not a drag, then replays it to the
+    content and delivers the release on a timer. Delivered at once, a tap on a field row focuses
+    that field before the next key is touched, by a visitor or by the robot.
+    """
+
+    def on_scroll_stop(self, touch: object, check_children: bool = True) -> bool:
+        """A touch that never became a drag is released in the content right away."""
+        ud = touch.ud  # type: ignore[attr-defined]
+        tap = (self._get_uid("svavoid") not in ud and self._get_uid() in ud
+               and ud[self._get_uid()]["mode"] == "unknown")
+        handled = super().on_scroll_stop(touch, check_children)
+        if tap:
+            ud[self._get_uid("released")] = True
+            super()._do_touch_up(touch)
+        return handled
+
+    def _do_touch_up(self, touch: object, *args: object) -> None:
+        """The timed release Kivy schedules is skipped when the tap was already released."""
+        if self._get_uid("released") not in touch.ud:  # type: ignore[attr-defined]
+            super()._do_touch_up(touch, *args)
