@@ -2,7 +2,9 @@
 
 SQLite in WAL mode with ``synchronous=FULL`` so a committed row survives a crash or a power cut. Each row
 carries the submission's idempotency key, so the sender may repeat a send whose answer was lost and the court
-still stores it once. Everything that identifies a person stays inside the sealed payload.
+still stores it once. Everything that identifies a person stays inside the sealed payload, and a delivered
+row leaves no copy of it behind: deleted content is zeroed (``secure_delete``) and the write-ahead log, which
+would keep the row's page images for as long as the kiosk runs, is checkpointed and emptied.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ class Outbox:
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA secure_delete=ON")  # not left to how this SQLite was compiled
         self._db.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -129,9 +132,12 @@ class Outbox:
         return MODELS[kind].model_validate_json(self._sealer.open(sealed, reference))
 
     def acknowledge(self, reference: str) -> None:
-        """The court has it: the row and its personal data go."""
+        """The court has it: the row and its personal data go, from the database and from its log."""
         with self._lock:
             self._db.execute("DELETE FROM outbox WHERE reference = ?", (reference,))
+            busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            log.warning("outbox: log not emptied after %s (a reader held it); the next delivery retries", reference)
 
     def postpone(self, reference: str, message_key: str, delay_s: float) -> None:
         """A transient failure: count the attempt and try again after ``delay_s``."""

@@ -28,6 +28,7 @@ import gc
 import io
 import logging
 import re
+import sqlite3
 import subprocess
 import tempfile
 import weakref
@@ -40,11 +41,14 @@ import pytest
 from drivers.idcard.emulator import ReaderEmulator
 from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI, WANG
+from kiosk.court.outbox import Outbox
+from kiosk.court.sealing import new_key, parse_key
 from kiosk.logs import RECENT, configure_logging
 from kiosk.services import DEMO_COURT_FILE, OUTBOX_FILE
 from kiosk.session import Visit
 from kiosk.domain.masking import mask_id_number
 from tests.kiosk.conftest import ManualClock, UiLoop
+from tests.kiosk.court.samples import filing as sample_filing
 from tests.kiosk.journeys.conftest import card_of, present_card, printed_text
 from tests.kiosk.journeys.filing.driver import (
     Filing,
@@ -297,6 +301,26 @@ def test_after_a_kiosk_died_mid_visit_the_next_one_to_start_deletes_that_visits_
     assert files_holding(kiosk_temp) == []
     assert [p.name for p in kiosk_temp.iterdir()] == [living.temp_dir.name]
     living.wipe()
+
+
+def test_a_delivered_submission_leaves_not_even_its_sealed_bytes_in_the_outbox_files(tmp_path: Path) -> None:
+    """Deleting a row only unlinks it: its page images lie on in the write-ahead log (for as long as the
+    kiosk runs, which keeps the outbox open) and, without secure delete, in free space of the database,
+    readable by anyone with a disk image and the kiosk's key (it is in the kiosk's configuration)."""
+    path = tmp_path / "outbox.sqlite3"
+    outbox = Outbox(path, parse_key(new_key()))
+    queued = outbox.submit(sample_filing("kiosk-1"))
+    with sqlite3.connect(path) as db:
+        (sealed,) = db.execute("SELECT sealed FROM outbox WHERE reference = ?", (queued.reference,)).fetchone()
+
+    def on_disk() -> bytes:
+        return b"".join(f.read_bytes() for f in tmp_path.iterdir() if f.is_file())
+
+    assert sealed[12:60] in on_disk()
+    outbox.acknowledge(queued.reference)
+    assert sealed[12:60] not in on_disk()
+    assert outbox.depth().pending == 0  # still open and working
+    outbox.close()
 
 
 def test_the_sweep_would_see_a_leak(controller: KioskController, loop: UiLoop, kiosk_temp: Path) -> None:
