@@ -2,7 +2,8 @@
 
 Log what happened, never who: code logs event types, states and health, never personal data.
 As a backstop, a filter masks anything shaped like a resident ID number or a mobile phone number
-before a record is written.
+before a record is written, and, while a visit lasts, the name and number on the visitor's card
+wholly (a name has no shape a pattern could find; a number's masked form still shows region and end).
 """
 
 from __future__ import annotations
@@ -22,8 +23,36 @@ def redact(text: str) -> str:
     return _MOBILE.sub(r"\1****\2", text)
 
 
+class VisitorSecrets:
+    """The present visitor's own strings, masked in every log line until the visit is wiped."""
+
+    def __init__(self) -> None:
+        self._values: frozenset[str] = frozenset()
+        self._guard = threading.Lock()
+
+    def add(self, *values: str) -> None:
+        """Mask these from now on (blank values are ignored)."""
+        with self._guard:
+            self._values |= {value for value in values if value.strip()}
+
+    def clear(self) -> None:
+        """The visit is over: forget them."""
+        with self._guard:
+            self._values = frozenset()
+
+    def mask(self, text: str) -> str:
+        """``text`` with every known value replaced by stars, longest first (a number before its parts)."""
+        for value in sorted(self._values, key=len, reverse=True):
+            text = text.replace(value, "*" * len(value))
+        return text
+
+
+#: The one set the kiosk's visit registers with (see :class:`kiosk.session.Visit`).
+VISITOR_SECRETS = VisitorSecrets()
+
+
 class RedactingFilter(logging.Filter):
-    """Masks personal numbers in every record's final message."""
+    """Masks the visitor's known strings and personal numbers in every record's final message."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Render the message once, redacted, so arguments cannot smuggle numbers past."""
@@ -32,7 +61,7 @@ class RedactingFilter(logging.Filter):
         except (TypeError, ValueError):
             # A library's malformed log call: the handler reports it; it holds no kiosk data.
             return True
-        cleaned = redact(message)
+        cleaned = redact(VISITOR_SECRETS.mask(message))
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True

@@ -20,6 +20,7 @@ from typing import Any
 
 from drivers.base import ResidentCard
 from kiosk.display import TextSize
+from kiosk.logs import VISITOR_SECRETS
 
 log = logging.getLogger("kiosk.session")
 
@@ -40,13 +41,14 @@ def _process_alive(pid: int) -> bool:
 def remove_orphaned_visit_folders(temp_root: Path | None = None) -> int:
     """Delete visit folders left by kiosk processes that are gone; those of live ones stay.
 
-    A folder without a readable process id is an orphan too: only a kiosk of this naming keeps visits.
+    A folder without a process id in its name (an older kiosk's) is left alone: whether its owner
+    lives cannot be told, and deleting a live visit's scans would break it.
     """
     root = Path(temp_root or tempfile.gettempdir())
     removed = 0
     for folder in root.glob(f"{VISIT_PREFIX}*"):
         owner = folder.name[len(VISIT_PREFIX):].split("-", 1)[0]
-        if owner.isdigit() and _process_alive(int(owner)):
+        if not owner.isdigit() or _process_alive(int(owner)):
             continue
         shutil.rmtree(folder, ignore_errors=True)
         removed += 1
@@ -92,6 +94,12 @@ class Visit:
         self.preferences.language = self.default_language
         remove_orphaned_visit_folders()
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """A card laid on the reader: its name and number are masked in the logs until the wipe."""
+        if name == "card" and value is not None:
+            VISITOR_SECRETS.add(value.name, value.id_number)
+        super().__setattr__(name, value)
+
     @property
     def temp_dir(self) -> Path:
         """A private directory for this visit's files, created on first use."""
@@ -106,6 +114,7 @@ class Visit:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
         self.card = None
+        VISITOR_SECRETS.clear()
         self.journeys.clear()
         self.fields.clear()
         self.field_errors.clear()

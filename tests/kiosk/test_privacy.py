@@ -295,11 +295,13 @@ def test_after_a_kiosk_died_mid_visit_the_next_one_to_start_deletes_that_visits_
     (orphan / "page-1.jpg").write_text(f"{LI.name} {LI.id_number}", encoding="utf-8")
     living = Visit()  # this process's visit, as another kiosk's would be: alive, so kept
     (living.temp_dir / "page-2.jpg").write_text("scan", encoding="utf-8")
+    unknown = kiosk_temp / "kiosk-visit-x1y2z3"  # an older kiosk's naming: whether it lives is unknown
+    unknown.mkdir()
 
     Visit()  # the kiosk starting again makes its visit
 
     assert files_holding(kiosk_temp) == []
-    assert [p.name for p in kiosk_temp.iterdir()] == [living.temp_dir.name]
+    assert sorted(p.name for p in kiosk_temp.iterdir()) == sorted([living.temp_dir.name, unknown.name])
     living.wipe()
 
 
@@ -321,6 +323,20 @@ def test_a_delivered_submission_leaves_not_even_its_sealed_bytes_in_the_outbox_f
     assert sealed[12:60] not in on_disk()
     assert outbox.depth().pending == 0  # still open and working
     outbox.close()
+
+
+def test_a_careless_log_line_during_a_visit_shows_nothing_of_the_card_holder(
+        kiosk_temp: Path, kiosk_log: io.StringIO) -> None:
+    """The backstop: the card's name (no pattern finds a name) and whole number are starred while the visit lasts."""
+    visit = Visit()
+    visit.card = card_of(LI)
+    logging.getLogger("kiosk.careless").warning("read %s (%s)", LI.name, LI.id_number)
+    visit.wipe()
+    logging.getLogger("kiosk.careless").warning("next visitor %s", LI.name)  # the mask ends with the visit
+
+    logged = everything_logged(kiosk_log)
+    assert f"read {'*' * len(LI.name)} ({'*' * len(LI.id_number)})" in logged
+    assert exposed(logged.encode()) == [LI.name]
 
 
 def test_the_sweep_would_see_a_leak(controller: KioskController, loop: UiLoop, kiosk_temp: Path) -> None:
