@@ -1,0 +1,47 @@
+"""Every journey done with the keypad alone under Xvfb: completed, rated, every prompt spoken in order, no touch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.i18n import Text, Translator
+from tests.screens.conftest import RunScript
+
+SCRIPTS = "tests.screens.keypad_scripts"
+TR = Translator()
+
+
+def assert_spoken_in_order(results: dict[str, Any], prompts: list[Text]) -> None:
+    """Each prompt, as the display language says it, is spoken after the one before."""
+    spoken = "\n".join(results["spoken"])
+    position = 0
+    for prompt in prompts:
+        found = spoken.find(TR.text(prompt, "zh_CN"), position)
+        assert found >= 0, f"{prompt.key} not spoken after position {position}"
+        position = found
+
+
+def assert_keypad_only(results: dict[str, Any]) -> None:
+    """Nothing touched the screen, and everything went into the headphones."""
+    assert results["touches"] == 0
+    assert results["routes"] == ["headphones"]
+
+
+def test_a_queue_ticket_by_keypad_alone_with_the_elderly_offer_accepted(run_in_app: RunScript) -> None:
+    results = run_in_app(f"{SCRIPTS}:keypad_queue_ticket")
+    assert_keypad_only(results)
+    assert results["elderly_mode"] is True
+    rating = next(i for i, text in enumerate(results["spoken"]) if TR.text(Text("title.rating"), "zh_CN") in text)
+    assert results["rates"][rating] < results["rates"][0]  # elderly mode speaks more slowly
+    assert_spoken_in_order(results, [Text(k) for k in (
+        "title.home", "title.queue_ticket", "queue_ticket.title.priority", "elderly.offer.title")] + [
+        Text("queue_ticket.title.done", {"number": results["ticket"]}), Text("title.home"), Text("title.rating")])
+
+
+def test_a_payment_by_keypad_alone(run_in_app: RunScript) -> None:
+    results = run_in_app(f"{SCRIPTS}:keypad_payment")
+    assert_keypad_only(results)
+    assert results["printed"] == 1
+    assert_spoken_in_order(results, [Text(k) for k in (
+        "title.home", "payment.title.menu", "payment.title.card", "payment.title.cases", "payment.title.items",
+        "payment.title.code", "payment.title.paid", "title.home", "title.rating")])
