@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drivers.base import DeviceError, ResidentCard
 from kiosk.court.contract import AppointmentSlot
+from kiosk.court.errors import CourtFailure
 from kiosk.journeys.base import JourneyEffects
 from kiosk.journeys.work_order.delivery import Delivery, deliver
 from kiosk.journeys.work_order.form import (
@@ -160,9 +161,23 @@ class WorkOrderEffects(JourneyEffects):
     # --- device input -------------------------------------------------------------------------
 
     def on_card(self, card: ResidentCard) -> None:
-        """The requester's ID card."""
+        """The requester's ID card; their cases are asked for first, so a case number can be chosen, not typed.
+
+        Choosing is what a keypad can do: the case-number pad's court and case-type keys are out of its reach.
+        A court that cannot say leaves the number to be typed as before.
+        """
         self.data["requester"] = (card.name, card.id_number)
-        self.host.send("card_read")
+        self.data.pop("cases", None)
+        court = self.host.services.court
+
+        def cases() -> list[str]:
+            try:
+                return [case.case_number for case in court.cases_of_party(card.id_number)]
+            except CourtFailure:
+                return []
+
+        self.host.run_task("work_order.cases", cases, "card_read", "card_read",
+                           lambda found: self.data.__setitem__("cases", found))
 
     def on_code(self, symbology: str, text: str) -> None:
         """A slip's QR code; anything else is refused on screen without leaving the step."""

@@ -8,7 +8,16 @@ from kiosk.court.contract import AppointmentSlot, WorkOrder
 from kiosk.domain.masking import mask_name, mask_phone
 from kiosk.i18n import Text
 from kiosk.journeys.work_order.effects import slot_days
-from kiosk.journeys.work_order.form import FIELD_TYPES, FIELDS, KINDS, MESSAGE, PHONE, PRIVATE_FIELDS, TRACKING_NUMBER
+from kiosk.journeys.work_order.form import (
+    CASE_NUMBER,
+    FIELD_TYPES,
+    FIELDS,
+    KINDS,
+    MESSAGE,
+    PHONE,
+    PRIVATE_FIELDS,
+    TRACKING_NUMBER,
+)
 from kiosk.presenters.common import idle_overlay, nav
 from kiosk.presenters.model import Action, Field, ScreenContext, ScreenModel
 from kiosk.voice.privacy import Private
@@ -62,7 +71,8 @@ def form(ctx: ScreenContext) -> ScreenModel:
     """One of the kind's fields with its keyboard; what the kind is for above the phone number.
 
     Every kind asks for a phone, whose pad is small: there the explanation fits even in the largest
-    text, which it would not above the case-number pad or the pinyin keyboard.
+    text, which it would not above the case-number pad or the pinyin keyboard. The case number can
+    also be chosen from the requester's own cases, which the keypad can do.
     """
     data = _data(ctx)
     kind = data.get("kind", KINDS[0])
@@ -70,8 +80,12 @@ def form(ctx: ScreenContext) -> ScreenModel:
     body = (Text(f"work_order.body.{kind}"),) if FIELDS[kind][index] == PHONE else ()
     title = Text("work_order.title.form", {"kind": Text(f"work_order.kind.{kind}"), "step": index + 1,
                                            "steps": len(FIELDS[kind])})
-    return _screen(ctx, title, body, (Action("submit", Text("work_order.button.next"), "primary"),),
-                   (_field(ctx, FIELDS[kind][index], kind),))
+    field_id = FIELDS[kind][index]
+    choices = tuple(Action("edit_field", Text("work_order.button.use_case", {"number": Private(number)}), "secondary",
+                           {"field": field_id, "value": number})
+                    for number in data.get("cases", ()) if field_id == CASE_NUMBER)
+    return _screen(ctx, title, body, (Action("submit", Text("work_order.button.next"), "primary"), *choices),
+                   (_field(ctx, field_id, kind),))
 
 
 def slots(ctx: ScreenContext) -> ScreenModel:
