@@ -57,6 +57,19 @@ def remove_orphaned_visit_folders(temp_root: Path | None = None) -> int:
     return removed
 
 
+#: Typed fields that name or number a person: masked in the logs like the card until the wipe.
+PERSONAL_FIELD_SUFFIXES = (".name", ".visitor_name", ".id_number", ".representative")
+
+
+class TypedFields(dict[str, str]):
+    """What the visitor typed, by field id; a person's name or number typed in joins the log mask."""
+
+    def __setitem__(self, field_id: str, value: str) -> None:
+        if field_id.endswith(PERSONAL_FIELD_SUFFIXES):
+            VISITOR_SECRETS.add(value)
+        super().__setitem__(field_id, value)
+
+
 @dataclass
 class Preferences:
     """How this visitor wants the kiosk to look and sound."""
@@ -84,7 +97,7 @@ class Visit:
     #: Journey data by journey name (the filing draft, the looked-up case …).
     journeys: dict[str, Any] = field(default_factory=dict)
     #: What the visitor typed, by field id (``lookup.case_number``): kept when a value is refused.
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=TypedFields)
     #: Why a field's value was refused, as a message key, by field id.
     field_errors: dict[str, str] = field(default_factory=dict)
     _temp_dir: Path | None = None

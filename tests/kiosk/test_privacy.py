@@ -327,15 +327,20 @@ def test_a_delivered_submission_leaves_not_even_its_sealed_bytes_in_the_outbox_f
 
 def test_a_careless_log_line_during_a_visit_shows_nothing_of_the_card_holder(
         kiosk_temp: Path, kiosk_log: io.StringIO) -> None:
-    """The backstop: the card's name (no pattern finds a name) and whole number are starred while the visit lasts."""
+    """The backstop: the card's and typed persons' names (no pattern finds a name) and whole numbers are starred
+    while the visit lasts."""
     visit = Visit()
     visit.card = card_of(LI)
+    visit.fields["filing.party.name"] = WANG.name  # a party typed in
+    visit.fields["filing.answer"] = "5"  # not a person: not masked
     logging.getLogger("kiosk.careless").warning("read %s (%s)", LI.name, LI.id_number)
+    logging.getLogger("kiosk.careless").warning("typed %s, answered %s", WANG.name, "5")
     visit.wipe()
     logging.getLogger("kiosk.careless").warning("next visitor %s", LI.name)  # the mask ends with the visit
 
     logged = everything_logged(kiosk_log)
     assert f"read {'*' * len(LI.name)} ({'*' * len(LI.id_number)})" in logged
+    assert f"typed {'*' * len(WANG.name)}, answered 5" in logged
     assert exposed(logged.encode()) == [LI.name]
 
 
