@@ -6,7 +6,7 @@ import pytest
 
 from drivers.base import CardRead
 from kiosk.controller import KioskController
-from kiosk.court.demo.seed import LI, ZHANG
+from kiosk.court.demo.seed import LI, ZHANG, Person
 from kiosk.display import TextSize
 from kiosk.i18n import Translator
 from tests.kiosk.journeys.conftest import card_of
@@ -29,7 +29,7 @@ def reach_card_step(controller: KioskController, journey: str) -> None:
     assert any(controller.flow.step in j.card_steps for j in controller.journeys), controller.flow.step
 
 
-def read_card(controller: KioskController, person) -> None:  # noqa: ANN001 - a demo-court Person
+def read_card(controller: KioskController, person: Person) -> None:
     controller.device_event("id_reader", CardRead(card_of(person)))
 
 
