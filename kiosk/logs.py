@@ -24,30 +24,40 @@ def redact(text: str) -> str:
 
 
 class VisitorSecrets:
-    """The present visitor's own strings, masked in every log line until the visit is wiped."""
+    """The present visitor's own strings, by where they came from, masked in every log line until the wipe.
+
+    One value per source (``card.name``, a field id): a field typed key by key replaces its value, so
+    the partial values of each keystroke are not masked forever after. A single character is not kept:
+    masking every "1" or "王" in the log would hide more than it protects.
+    """
 
     def __init__(self) -> None:
-        self._values: frozenset[str] = frozenset()
+        self._values: dict[str, str] = {}
         self._guard = threading.Lock()
 
-    def add(self, *values: str) -> None:
-        """Mask these from now on (blank values are ignored)."""
+    def remember(self, source: str, value: str) -> None:
+        """Mask ``value`` from now on, instead of what ``source`` held before."""
         with self._guard:
-            self._values |= {value for value in values if value.strip()}
+            if len(value.strip()) > 1:
+                self._values[source] = value
+            else:
+                self._values.pop(source, None)
 
     def clear(self) -> None:
         """The visit is over: forget them."""
         with self._guard:
-            self._values = frozenset()
+            self._values = {}
 
     def mask(self, text: str) -> str:
         """``text`` with every known value replaced by stars, longest first (a number before its parts)."""
-        for value in sorted(self._values, key=len, reverse=True):
+        with self._guard:
+            values = sorted(set(self._values.values()), key=len, reverse=True)
+        for value in values:
             text = text.replace(value, "*" * len(value))
         return text
 
 
-#: The one set the kiosk's visit registers with (see :class:`kiosk.session.Visit`).
+#: The one register the kiosk's visit fills (see :class:`kiosk.session.Visit`).
 VISITOR_SECRETS = VisitorSecrets()
 
 

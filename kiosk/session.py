@@ -66,7 +66,7 @@ class TypedFields(dict[str, str]):
 
     def __setitem__(self, field_id: str, value: str) -> None:
         if field_id.endswith(PERSONAL_FIELD_SUFFIXES):
-            VISITOR_SECRETS.add(value)
+            VISITOR_SECRETS.remember(field_id, value)
         super().__setitem__(field_id, value)
 
 
@@ -110,7 +110,8 @@ class Visit:
     def __setattr__(self, name: str, value: Any) -> None:
         """A card laid on the reader: its name and number are masked in the logs until the wipe."""
         if name == "card" and value is not None:
-            VISITOR_SECRETS.add(value.name, value.id_number)
+            VISITOR_SECRETS.remember("card.name", value.name)
+            VISITOR_SECRETS.remember("card.id_number", value.id_number)
         super().__setattr__(name, value)
 
     @property

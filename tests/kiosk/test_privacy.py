@@ -331,16 +331,19 @@ def test_a_careless_log_line_during_a_visit_shows_nothing_of_the_card_holder(
     while the visit lasts."""
     visit = Visit()
     visit.card = card_of(LI)
-    visit.fields["filing.party.name"] = WANG.name  # a party typed in
+    for typed in range(1, len(WANG.name) + 1):  # a party typed in, key by key
+        visit.fields["filing.party.name"] = WANG.name[:typed]
     visit.fields["filing.answer"] = "5"  # not a person: not masked
     logging.getLogger("kiosk.careless").warning("read %s (%s)", LI.name, LI.id_number)
     logging.getLogger("kiosk.careless").warning("typed %s, answered %s", WANG.name, "5")
+    logging.getLogger("kiosk.careless").warning("the %s", WANG.name[0])
     visit.wipe()
     logging.getLogger("kiosk.careless").warning("next visitor %s", LI.name)  # the mask ends with the visit
 
     logged = everything_logged(kiosk_log)
     assert f"read {'*' * len(LI.name)} ({'*' * len(LI.id_number)})" in logged
     assert f"typed {'*' * len(WANG.name)}, answered 5" in logged
+    assert f"the {WANG.name[0]}" in logged  # what was typed on the way is no longer masked
     assert exposed(logged.encode()) == [LI.name]
 
 
