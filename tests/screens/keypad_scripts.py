@@ -1,7 +1,7 @@
 """Whole journeys done with the tactile keypad alone, in the real app (see screens.automation).
 
-The visitor plugs in headphones, reaches every control with the arrow keys and Enter, and hands over
-only what a keypad cannot: the ID card, a phone's payment code. Every touch the window receives is
+The visitor plugs in headphones, reaches every control with the arrow keys and Enter, types digits on
+the 12-key pad, and hands over only what a keypad cannot: the ID card, a phone's payment code. Every touch the window receives is
 counted, so the test can show the touchscreen was never used.
 """
 
@@ -16,6 +16,7 @@ from screens.tours.payment import CASE_SUFFIX
 #: Frames for a screen's buttons to be laid out after it changed.
 SETTLE_FRAMES = 3
 WECHAT_CODE = "134567890123456789"
+PHONE = "13800138000"
 
 
 def _count_touches(robot: Robot) -> None:
@@ -99,6 +100,32 @@ def keypad_payment(robot: Robot) -> Iterator[Wait]:
     robot.controller.devices.slots["scanner"].driver.present(WECHAT_CODE, "Code128")
     yield robot.until_screen("payment_done")
     yield SETTLE_FRAMES
+    robot.results["printed"] = len(robot.controller.devices.slots["receipt_printer"].driver.jobs)
+    yield from press(robot, "go_home", "home")
+    yield from rate_and_leave(robot)
+
+
+def keypad_work_order(robot: Robot) -> Iterator[Wait]:
+    """Zhang books a file-borrowing slot: his case chosen, his phone typed on the 12-key pad, a slot chosen."""
+    yield from begin(robot)
+    yield from press(robot, "choose_work_order", "work_order_menu")
+    yield from press(robot, "choose_kind-file_borrowing", "work_order_card")
+    robot.present_card(ZHANG.name, ZHANG.id_number)
+    yield robot.until_screen("work_order_form")
+    yield SETTLE_FRAMES
+    robot.keypad_to(next(a.widget_id for a in robot.controller.model().actions if a.intent == "edit_field"))
+    robot.keypad_to("submit")
+    yield lambda: robot.controller.model().fields[0].field_id == "work_order.phone"
+    yield SETTLE_FRAMES
+    for digit in PHONE:
+        robot.press_key("", digit)
+        yield 1
+    robot.results["phone"] = robot.controller.visit.fields.get("work_order.phone")
+    yield from press(robot, "submit", "work_order_slots")
+    slot = next(a.widget_id for a in robot.controller.model().actions if a.intent == "choose_slot" and a.enabled)
+    yield from press(robot, slot, "work_order_review")
+    yield from press(robot, "send_work_order", "work_order_done")
+    yield lambda: robot.controller.visit.journeys["work_order"].get("printed", False)
     robot.results["printed"] = len(robot.controller.devices.slots["receipt_printer"].driver.jobs)
     yield from press(robot, "go_home", "home")
     yield from rate_and_leave(robot)

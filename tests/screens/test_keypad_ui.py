@@ -45,3 +45,15 @@ def test_a_payment_by_keypad_alone(run_in_app: RunScript) -> None:
     assert_spoken_in_order(results, [Text(k) for k in (
         "title.home", "payment.title.menu", "payment.title.card", "payment.title.cases", "payment.title.items",
         "payment.title.code", "payment.title.paid", "title.home", "title.rating")])
+
+
+def test_a_file_borrowing_work_order_by_keypad_alone(run_in_app: RunScript) -> None:
+    results = run_in_app(f"{SCRIPTS}:keypad_work_order")
+    assert_keypad_only(results)
+    assert results["phone"] == "13800138000"
+    assert results["printed"] == 1
+    form = [Text("work_order.title.form", {"kind": Text("work_order.kind.file_borrowing"), "step": step, "steps": 2})
+            for step in (1, 2)]
+    assert_spoken_in_order(results, [Text("title.home"), Text("title.work_order"), Text("work_order.title.card"),
+                                     *form, Text("work_order.title.slots"), Text("work_order.title.review"),
+                                     Text("work_order.title.done"), Text("title.home"), Text("title.rating")])
