@@ -20,6 +20,10 @@ fixtures (``kiosk.court.demo.seed``) and in the simulated card on the reader. So
 everything reachable from the controller (minus the court gateway, the court's side) and requires that
 none of it holds the name or number; a second, global scan of every object the garbage collector
 tracks lists who still holds them, and must find only the known holders.
+
+Then what the sweep showed needed more than the wipe: a kiosk that died mid-visit (its folder goes
+when the next kiosk starts), a delivered submission's sealed bytes lingering in the outbox's log and
+free pages, and a careless log line naming the visitor while the visit lasts (masked wholly).
 """
 
 from __future__ import annotations
