@@ -1,0 +1,214 @@
+"""Visits by touch for the benches, and the clock that times each touch to the next screen's first frame.
+
+The latency bench and the endurance run drive the real app with these (see ``screens.automation``).
+Visits run against the kiosk's own demo court, so what a day of visitors leaves behind stays.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kiosk.court.demo.seed import LI, ZHANG
+from screens.automation import Robot, Wait
+
+#: Frames for a new screen to settle before it is touched (scrolling panels need them, besides the robot's layout pass).
+SETTLE_FRAMES = 3
+#: A screen change this long after a touch is still that touch's (a slow one must not drop out of the
+#: figures); a screen change ends the touch's turn, and the visits touch nothing before laying a card.
+ATTRIBUTION_S = 5.0
+#: Long enough for the ID-card reader to notice a lifted card (it looks every 0.3 s).
+CARD_LIFT_S = 1.0
+PHONE = "13800138000"
+MESSAGE = "建议增加座位"
+WECHAT_CODE = "134567890123456789"
+
+Visit = Callable[[Robot], Iterator[Wait]]
+
+
+class TouchClock:
+    """Times every screen change a touch causes: from the touch going down to the first frame drawn after.
+
+    It listens on the window (bound after the app, so it hears each touch before the app does) and
+    on Kivy's ``on_flip``, which follows the drawing of every frame; frame intervals are also kept
+    while :attr:`frames` is a list.
+    """
+
+    def __init__(self, robot: Robot) -> None:
+        from kivy.clock import Clock  # noqa: PLC0415
+        from kivy.core.window import Window  # noqa: PLC0415
+
+        self.robot = robot
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.frames: list[float] | None = None
+        self.last_touch_on: dict[str, float] = {}
+        self._touch: tuple[float, str] | None = None
+        self._shown = robot.screen_name
+        self._last_tick: float | None = None
+        Window.bind(on_touch_down=self._down, on_flip=self._flip)
+        Clock.schedule_interval(self._tick, 0)
+
+    def _down(self, _window: object, _touch: object) -> bool:
+        self._touch = (time.perf_counter(), self.robot.screen_name)
+        self.last_touch_on[self._touch[1]] = self._touch[0]
+        return False
+
+    def _tick(self, _dt: float) -> None:
+        """Every pass of the main loop: its interval is the UI's frame time."""
+        now = time.perf_counter()
+        if self.frames is not None and self._last_tick is not None:
+            self.frames.append(now - self._last_tick)
+        self._last_tick = now
+
+    def _flip(self, _window: object) -> None:
+        now = time.perf_counter()
+        screen = self.robot.screen_name
+        if screen == self._shown:
+            return
+        if self._touch is not None and self._touch[1] == self._shown and now - self._touch[0] < ATTRIBUTION_S:
+            self.latencies[f"{self._shown} → {screen}"].append(now - self._touch[0])
+        self._touch = None
+        self._shown = screen
+
+
+def at(robot: Robot, screen: str) -> Iterator[Wait]:
+    """Wait for ``screen`` and its layout."""
+    yield robot.until_screen(screen)
+    yield SETTLE_FRAMES
+
+
+def go(robot: Robot, widget_id: str, screen: str) -> Iterator[Wait]:
+    """Touch a button, then wait for the screen it leads to (the clock starts at the touch, after the robot's layout pass)."""
+    robot.touch(widget_id)
+    yield from at(robot, screen)
+
+
+def lay_card(robot: Robot, name: str, id_number: str) -> Iterator[Wait]:
+    """Lift whatever card is on the reader (it reads a card once, when it arrives), then lay this one."""
+    robot.controller.devices.slots["id_reader"].driver.remove_card()
+    lifted_at = time.monotonic()
+    yield lambda: time.monotonic() - lifted_at > CARD_LIFT_S
+    robot.present_card(name, id_number)
+
+
+def start(robot: Robot) -> Iterator[Wait]:
+    """From the attract screen to home."""
+    yield from at(robot, "attract")
+    yield from go(robot, "start_visit", "home")
+
+
+def finish(robot: Robot, stars: int = 5) -> Iterator[Wait]:
+    """From home: end the visit and rate it, back to the attract screen."""
+    yield from go(robot, "finish", "rating")
+    yield from go(robot, f"rate-{stars}", "attract")
+
+
+def home(robot: Robot) -> Iterator[Wait]:
+    """The keypad's home key, from wherever the journey ended."""
+    robot.press_key("home")
+    yield from at(robot, "home")
+
+
+def lookup(robot: Robot) -> Iterator[Wait]:
+    """Li's cases by ID card, one case, its documents, one printed."""
+    yield from start(robot)
+    yield from go(robot, "choose_lookup", "lookup_menu")
+    yield from go(robot, "by_card", "lookup_card")
+    yield from lay_card(robot, LI.name, LI.id_number)
+    yield from at(robot, "lookup_cases")
+    first_case = next(w for w in robot.app.current_screen.buttons if w.startswith("open_case-"))
+    yield from go(robot, first_case, "lookup_case")
+    yield from go(robot, "show_documents", "lookup_documents")
+    document = next(a.widget_id for a in robot.controller.model().actions if a.intent == "print_document")
+    robot.touch(document)
+    printer = robot.controller.devices.slots["a4_printer"].driver
+    jobs = len(printer.jobs)
+    yield lambda: len(printer.jobs) > jobs
+    yield from at(robot, "lookup_documents")
+    yield from go(robot, "go_home", "home")
+    yield from finish(robot)
+
+
+def payment(robot: Robot) -> Iterator[Wait]:
+    """Zhang's case by ID card, its fees, the QR code shown and cancelled (the demo court's fees stay due)."""
+    yield from start(robot)
+    yield from go(robot, "choose_payment", "payment_menu")
+    yield from go(robot, "by_card", "payment_card")
+    yield from lay_card(robot, ZHANG.name, ZHANG.id_number)
+    yield from at(robot, "payment_cases")
+    case = next(w for w in robot.app.current_screen.buttons if w.startswith("choose_case-"))
+    yield from go(robot, case, "payment_items")
+    if "pay_by_qr" in robot.app.current_screen.buttons:
+        yield from go(robot, "pay_by_qr", "payment_qr")
+        yield from go(robot, "cancel_payment", "payment_ended")
+    yield from home(robot)
+    yield from finish(robot, 4)
+
+
+def work_order(robot: Robot) -> Iterator[Wait]:
+    """A suggestion with a phone number and a Chinese message typed on the keyboards, sent, slip printed."""
+    yield from start(robot)
+    yield from go(robot, "choose_work_order", "work_order_menu")
+    yield from go(robot, "choose_kind-complaint_suggestion", "work_order_card")
+    yield from lay_card(robot, LI.name, LI.id_number)
+    yield from at(robot, "work_order_form")
+    robot.touch("field-work_order.phone")
+    yield SETTLE_FRAMES
+    robot.type_text("work_order.phone", PHONE)
+    yield SETTLE_FRAMES
+    robot.touch("submit")
+    yield SETTLE_FRAMES
+    robot.touch("field-work_order.message")
+    yield SETTLE_FRAMES
+    robot.type_text("work_order.message", MESSAGE)
+    yield SETTLE_FRAMES
+    robot.touch("submit")
+    yield from at(robot, "work_order_review")
+    yield from go(robot, "send_work_order", "work_order_done")
+    yield from home(robot)
+    yield from finish(robot, 3)
+
+
+def queue_ticket(robot: Robot) -> Iterator[Wait]:
+    """A filing-window number without priority, its ticket printed."""
+    yield from start(robot)
+    yield from go(robot, "choose_queue_ticket", "queue_ticket_service")
+    yield from go(robot, "choose_service-filing", "queue_ticket_priority")
+    yield from go(robot, "take_ticket-none", "queue_ticket_done")
+    yield from go(robot, "go_home", "home")
+    yield from finish(robot)
+
+
+def filing(robot: Robot) -> Iterator[Wait]:
+    """The whole filing tour by touch (every field typed), receipt and complaint printed."""
+    from screens.tours import filing as filing_tour  # noqa: PLC0415
+
+    yield from start(robot)
+    yield from filing_tour.tour(robot, lambda _name: None)
+    yield from finish(robot)
+
+
+def abandoned(robot: Robot) -> Iterator[Wait]:
+    """A visitor who walks away mid-journey: the warning shows, its countdown runs out, the visit is wiped.
+
+    The idle clock is moved on rather than waited for (the shortest configurable warning is 20 s).
+    """
+    yield from start(robot)
+    yield from go(robot, "choose_lookup", "lookup_menu")
+    robot.walk_away()
+    yield lambda: "extend_time" in robot.app.current_screen.buttons
+    idle = robot.controller.idle
+    idle.restart(time.monotonic() - idle.limit_s - idle.warning_s - 1, idle.limit_s)
+    yield from at(robot, "attract")
+
+
+#: Every journey of a day, by name.
+VISITS: dict[str, Visit] = {"lookup": lookup, "payment": payment, "work_order": work_order,
+                            "queue_ticket": queue_ticket, "filing": filing, "abandoned": abandoned}
+
+
+def results_of(clock: TouchClock) -> dict[str, Any]:
+    """The clock's latencies in milliseconds, for the result file."""
+    return {key: [round(s * 1000, 2) for s in values] for key, values in clock.latencies.items()}
