@@ -6,8 +6,11 @@ fails on any text that does not fit. Modes are changed by touching the real togg
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from kiosk.court.demo.seed import ZHANG
 
 from kiosk.display import TextSize
 from kiosk.flow import JOURNEYS, KioskFlow
@@ -105,32 +108,61 @@ def every_visitor_screen(robot: Robot, out_dir: Path) -> Iterator[Wait]:
     robot.results.setdefault("layout_problems", {}).update(problems)
 
 
-#: Screens showing each kind of keyboard, and how to reach them from home.
-KEYBOARD_SCREENS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("case_number_pad", ("choose_lookup", "by_number"), "lookup_number"),
-    ("pinyin", ("choose_work_order", "choose_kind-complaint_suggestion"), "work_order_form"),
+#: Each kind of keyboard: its name, the touches from home to its screen, that screen, the touches
+#: there that bring the keyboard up (focusing another field, switching layout), and the touches that
+#: put it back as it was (a field keeps its layout for the rest of the visit).
+KEYBOARD_SCREENS: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("case_number_pad", ("choose_lookup", "by_number"), "lookup_number", (), ()),
+    ("id_number_pad", ("choose_filing", "type_id"), "filing_id_typed", (), ()),
+    ("pinyin", ("choose_filing", "type_id"), "filing_id_typed", ("field-filing.visitor_name",), ()),
+    ("handwriting", ("choose_filing", "type_id"), "filing_id_typed", ("field-filing.visitor_name", "key-手写"),
+     ("key-拼音",)),
+    ("numeric_pad", ("choose_work_order", "choose_kind-complaint_suggestion"), "work_order_form", (), ()),
 )
+#: Work orders ask for the ID card once per visit (the filing keyboards come first, before a card is read).
+CARD_SCREEN = "work_order_card"
+#: Long enough for the ID-card reader to notice a lifted card (it looks every 0.3 s).
+CARD_LIFT_S = 1.0
+
+
+def _keyboard(robot: Robot, touches: tuple[str, ...], screen: str, then: tuple[str, ...]) -> Iterator[Wait]:
+    """From home to ``screen`` and its keyboard, each touch on a laid-out screen."""
+    for widget_id in touches:
+        robot.touch(widget_id)
+        yield SETTLE_FRAMES
+    yield lambda: robot.screen_name in (screen, CARD_SCREEN)
+    if robot.screen_name == CARD_SCREEN:
+        robot.controller.devices.slots["id_reader"].driver.remove_card()
+        lifted_at = time.monotonic()
+        yield lambda: time.monotonic() - lifted_at > CARD_LIFT_S
+        robot.present_card(ZHANG.name, ZHANG.id_number)
+        yield robot.until_screen(screen)
+    yield SETTLE_FRAMES
+    for widget_id in then:
+        robot.touch(widget_id)
+        yield SETTLE_FRAMES
 
 
 def keyboards_in_every_size(robot: Robot, out_dir: Path) -> Iterator[Wait]:
-    """The on-screen keyboards in every text size, from attract back to attract."""
+    """The on-screen keyboards in every text size, and in high contrast, from attract back to attract."""
     yield robot.until_screen("attract")
     robot.touch("start_visit")
     yield robot.until_screen("home")
     problems: dict[str, list[str]] = {}
-    for size in TextSize:
-        yield from set_modes(robot, robot.controller.settings.languages.default, size, False)
-        for name, touches, screen in KEYBOARD_SCREENS:
-            for widget_id in touches:
-                robot.touch(widget_id)
-                yield SETTLE_FRAMES
-            yield robot.until_screen(screen)
-            yield SETTLE_FRAMES
-            shot = f"keyboard-{name}-{size.value}"
+    modes = [(size, False) for size in TextSize] + [(TextSize.EXTRA_LARGE, True)]
+    for size, contrast in modes:
+        yield from set_modes(robot, robot.controller.settings.languages.default, size, contrast)
+        for name, touches, screen, then, undo in KEYBOARD_SCREENS:
+            yield from _keyboard(robot, touches, screen, then)
+            shot = f"keyboard-{name}-{size.value}{'-high_contrast' if contrast else ''}"
             robot.screenshot(out_dir / f"{shot}.png")
             problems[shot] = robot.layout_problems()
+            for widget_id in undo:
+                robot.touch(widget_id)
+                yield SETTLE_FRAMES
             robot.touch("go_home")
             yield robot.until_screen("home")
+    yield from set_modes(robot, robot.controller.settings.languages.default, TextSize.NORMAL, False)
     robot.touch("finish")
     yield robot.until_screen("rating")
     robot.touch("rate-0")

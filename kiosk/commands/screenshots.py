@@ -10,6 +10,8 @@ from kiosk.config import load_settings
 from kiosk.virtual_display import display_available
 
 DEFAULT_OUT = Path("docs/screenshots")
+#: Colours kept per picture: flat screens with anti-aliased text need no more, at half the size.
+PALETTE_COLOURS = 256
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,8 +32,19 @@ def take(args: argparse.Namespace) -> int:
     if error:
         print(error)
         return 1
+    shrink(args.out)
     problems = {name: found for name, found in results["layout_problems"].items() if found}
     for name, found in problems.items():
         print(f"{name}: " + "; ".join(found))
     print(f"{len(results['layout_problems'])} screenshots in {args.out}, {len(problems)} with layout problems")
     return 1 if problems else 0
+
+
+def shrink(folder: Path) -> None:
+    """Store the pictures with a palette, so the committed set stays small."""
+    from PIL import Image  # noqa: PLC0415 - only this command needs it
+
+    for path in folder.glob("*.png"):
+        with Image.open(path) as picture:
+            small = picture.convert("RGB").quantize(PALETTE_COLOURS)
+        small.save(path, optimize=True)
