@@ -51,6 +51,9 @@ class SimulatedPrinter(Printer):
     def __init__(self, *, scenario: str = "ready", output_dir: str | Path | None = None) -> None:
         self._check(scenario)
         self._scenario = scenario
+        # Its own folder (none given, as under `make run`) is the "paper tray": printed complaints
+        # carry names, so it goes when the printer closes; a given folder belongs to the caller.
+        self._owns_output = output_dir is None
         self.output_dir = Path(output_dir) if output_dir is not None else Path(tempfile.mkdtemp(prefix="kiosk-print-"))
         self._jobs: list[SimulatedJob] = []
         self._emit: Emit | None = None
@@ -82,6 +85,8 @@ class SimulatedPrinter(Printer):
 
     def close(self) -> None:
         self._emit = None
+        if self._owns_output:
+            shutil.rmtree(self.output_dir, ignore_errors=True)
 
     def status(self) -> DeviceStatus:
         with self._lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 from kiosk.court.demo.seed import ZHANG
@@ -42,4 +43,8 @@ def pay_acceptance_fee_by_payer_code(robot: Robot) -> Iterator[Wait]:
     robot.results["buttons"] = sorted(robot.app.current_screen.buttons)
     robot.results["fees"] = {item.item_id: item.status for item in court.fee_items(number)}
     printer = robot.controller.devices.slots["receipt_printer"].driver
-    robot.results["receipts"] = [str(path) for path in sorted(printer.output_dir.glob("*.pdf"))]
+    # Read while the app runs: the simulated printer's own folder goes when the kiosk closes.
+    robot.results["receipts"] = [
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        for path in printer.printed()
+    ]

@@ -93,3 +93,13 @@ def test_self_test_prints_test_page(tmp_path: Path) -> None:
     result = printer.self_test()
     assert (result.passed, result.message_key) == (True, SELF_TEST_PASSED)
     assert printer.printed()[0].read_bytes().startswith(b"%PDF-")
+
+
+def test_its_own_output_folder_goes_when_it_closes_a_given_one_stays(tmp_path: Path) -> None:
+    own, given = SimulatedPrinter(), SimulatedPrinter(output_dir=tmp_path / "given")
+    for printer in (own, given):
+        printer.open(lambda event: None)
+        printer.self_test()
+        printer.close()
+    assert not own.output_dir.exists()
+    assert [path.name for path in given.printed()] == ["job-0001.pdf"] and given.printed()[0].exists()
