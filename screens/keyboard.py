@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from kivy.graphics import Color, Line, Rectangle
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.gridlayout import GridLayout
+from kivy.uix.stacklayout import StackLayout
 from kivy.uix.widget import Widget
 
 from kiosk.i18n import Text, Translator
@@ -142,19 +142,31 @@ class KeyboardPanel(BoxLayout):
         if candidates or self.editor.composer.has_previous_page or self.editor.composer.has_next_page:
             self.candidate_slot.add_widget(self._candidate_bar(candidates))
 
-    def _candidate_bar(self, candidates: list[str]) -> GridLayout:
-        bar = GridLayout(cols=len(candidates) + 2, size_hint_y=None, spacing=self.theme.spacing_px / 2)
+    def _candidate_bar(self, candidates: list[str]) -> StackLayout:
+        """Paging keys and candidates, each as wide as its words: a bar of equal cells would wrap a
+        three-character word one character a line; a long page flows onto a second line."""
+        bar = StackLayout(size_hint_y=None, spacing=self.theme.spacing_px / 2)
         bar.bind(minimum_height=bar.setter("height"))
         paging = (("‹", Action.PREVIOUS_PAGE, self.editor.composer.has_previous_page),
                   ("›", Action.NEXT_PAGE, self.editor.composer.has_next_page))
-        bar.add_widget(self._key_button(Key(paging[0][0], "key.previous_page", action=paging[0][1]), paging[0][2]))
+        bar.add_widget(self._paging_key(*paging[0]))
         for index, text in enumerate(candidates):
-            button = KioskButton(self.theme, text=text, role="primary", widget_id=f"candidate-{index}")
+            button = KioskButton(self.theme, text=text, role="primary", widget_id=f"candidate-{index}",
+                                 size_hint_x=None, width=self._candidate_width(text))
             button.bind(on_release=lambda *_, i=index: self._choose(i))
             self.buttons[button.widget_id] = button
             bar.add_widget(button)
-        bar.add_widget(self._key_button(Key(paging[1][0], "key.next_page", action=paging[1][1]), paging[1][2]))
+        bar.add_widget(self._paging_key(*paging[1]))
         return bar
+
+    def _paging_key(self, label: str, action: Action, enabled: bool) -> KioskButton:
+        button = self._key_button(Key(label, f"key.{action.value}", action=action), enabled)
+        button.size_hint_x, button.width = None, self.theme.key_px
+        return button
+
+    def _candidate_width(self, text: str) -> float:
+        """Room for the characters at the candidate font plus the button's padding."""
+        return max(self.theme.key_px, len(text) * self.theme.title_px * 1.1 + self.theme.spacing_px * 3)
 
     def _row(self, keys: tuple[Key, ...]) -> BoxLayout:
         row = BoxLayout(size_hint_y=None, spacing=self.theme.spacing_px / 2)
