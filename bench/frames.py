@@ -79,19 +79,22 @@ def camera(robot: Robot, clock: TouchClock) -> Iterator[Wait]:
 
 
 def speech(robot: Robot, clock: TouchClock) -> Iterator[Wait]:
-    """Voice on: the touches to the lookup menu are spoken (synthesised on the speaker's thread)."""
-    speaker = robot.controller.devices.slots["speech"].driver
-    if not robot.controller.visit.preferences.voice:
-        robot.touch("toggle_voice")
-        yield 2
+    """Voice on: the lookup menu's prompt is spoken, sentence by sentence, while the screen stands still."""
+    robot.touch("toggle_voice")
+    yield 2
     robot.touch("choose_lookup")
+    yield from at(robot, "lookup_menu")  # the window is the speaking, not the new screen's first drawing
     yield from _window(clock, _for(WINDOW_S))
-    robot.results.setdefault("speaker", type(speaker).__name__)
     yield from home(robot)
+    robot.touch("toggle_voice")  # off again: the next idle window is silent
+    yield 2
 
 
 def printing(robot: Robot, clock: TouchClock) -> Iterator[Wait]:
-    """A case document rendered and printed on A4, from the touch until the job has ended."""
+    """A case document rendered and printed on A4, from the touch until the job has ended.
+
+    The window holds the change to the printing screen, whose first frame counts among the others.
+    """
     yield from go(robot, "choose_lookup", "lookup_menu")
     yield from go(robot, "by_card", "lookup_card")
     yield from lay_card(robot, LI.name, LI.id_number)
