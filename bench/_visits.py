@@ -6,9 +6,14 @@ Visits run against the kiosk's own demo court, so what a day of visitors leaves 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from kiosk.court.demo.seed import LI, ZHANG
@@ -26,6 +31,7 @@ MESSAGE = "建议增加座位"
 WECHAT_CODE = "134567890123456789"
 
 Visit = Callable[[Robot], Iterator[Wait]]
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class TouchClock:
@@ -212,3 +218,17 @@ VISITS: dict[str, Visit] = {"lookup": lookup, "payment": payment, "work_order": 
 def results_of(clock: TouchClock) -> dict[str, Any]:
     """The clock's latencies in milliseconds, for the result file."""
     return {key: [round(s * 1000, 2) for s in values] for key, values in clock.latencies.items()}
+
+
+def run_in_app(target: str, display: str, folder: str, *, quiet: bool = True, **env: str) -> dict[str, Any]:
+    """Run the automation script ``target`` in a fresh app on ``display``, its data and settings in ``folder``.
+
+    Returns the result file's ``results`` and ``error``; ``env`` adds to the environment.
+    """
+    result = Path(folder) / "result.json"
+    environment = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder, **env}
+    child = subprocess.run([sys.executable, "-m", "screens.automation", target, "--result", str(result)],
+                           cwd=ROOT, env=environment, check=False, capture_output=quiet)
+    if not result.exists():
+        return {"results": {}, "error": f"the app ended with exit status {child.returncode} and no result"}
+    return json.loads(result.read_text())

@@ -11,10 +11,8 @@ receipt printer's job, and to the complaint's A4 job.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._visits import TouchClock, filing  # noqa: E402
+from bench._visits import TouchClock, filing, run_in_app  # noqa: E402
 from kiosk.virtual_display import virtual_display  # noqa: E402
 from screens.automation import Robot, Wait  # noqa: E402
 
@@ -99,12 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     for what, values in render_times(args.runs).items():
         print(f"  {what:26} {spread(values)}  n={len(values)}")
     with virtual_display(1080, 1920) as display, tempfile.TemporaryDirectory() as folder:
-        result = Path(folder) / "result.json"
-        env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder,
-               "BENCH_FILINGS": str(args.filings)}
-        subprocess.run([sys.executable, "-m", "screens.automation", "bench.documents:submit_to_print",
-                        "--result", str(result)], cwd=ROOT, env=env, check=False, capture_output=True)
-        outcome = json.loads(result.read_text())
+        outcome = run_in_app("bench.documents:submit_to_print", display, folder, BENCH_FILINGS=str(args.filings))
     if outcome["error"]:
         print(outcome["error"], file=sys.stderr)
         return 1

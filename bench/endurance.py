@@ -13,10 +13,8 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +26,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._visits import VISITS  # noqa: E402
+from bench._visits import VISITS, run_in_app  # noqa: E402
 from kiosk.virtual_display import virtual_display  # noqa: E402
 from screens.automation import Robot, Wait  # noqa: E402
 
@@ -141,16 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=24 * 60, help="stop after this long, whatever the count")
     parser.add_argument("--png", type=Path, default=ROOT / "docs" / "endurance.png")
     args = parser.parse_args(argv)
+    started = time.monotonic()
     with virtual_display(1080, 1920) as display, tempfile.TemporaryDirectory() as folder:
-        result = Path(folder) / "result.json"
-        env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder,
-               "BENCH_VISITS": str(args.visits), "BENCH_EVERY": str(args.every), "BENCH_CSV": str(args.csv),
-               "BENCH_STOP_AT": str(time.time() + args.minutes * 60),
-               "KIOSK_TIMEOUTS__IDLE_TIMEOUT_S": "30", "KIOSK_TIMEOUTS__IDLE_WARNING_S": "20"}
-        started = time.monotonic()
-        child = subprocess.run([sys.executable, "-m", "screens.automation", "bench.endurance:day",
-                                "--result", str(result)], cwd=ROOT, env=env, check=False)
-        outcome = json.loads(result.read_text()) if result.exists() else {"results": {}, "error": f"exit {child.returncode}"}
+        outcome = run_in_app("bench.endurance:day", display, folder, quiet=False,
+                             BENCH_VISITS=str(args.visits), BENCH_EVERY=str(args.every), BENCH_CSV=str(args.csv),
+                             BENCH_STOP_AT=str(time.time() + args.minutes * 60),
+                             KIOSK_TIMEOUTS__IDLE_TIMEOUT_S="30", KIOSK_TIMEOUTS__IDLE_WARNING_S="20")
     print(f"run of {args.visits} visits ended after {time.monotonic() - started:.0f} s")
     for kind, figures in outcome["results"].get("visit_s", {}).items():
         print(f"  {kind}: {figures['n']} visits, median {figures['median']:.1f} s, max {figures['max']:.1f} s")

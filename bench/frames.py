@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._visits import LI, TouchClock, at, go, home, lay_card, start  # noqa: E402
+from bench._visits import LI, TouchClock, at, go, home, lay_card, run_in_app, start  # noqa: E402
 from kiosk.virtual_display import virtual_display  # noqa: E402
 from screens.automation import Robot, Wait  # noqa: E402
 
@@ -151,13 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     with virtual_display(1080, 1920) as display:
         for load in args.loads.split(","):
             with tempfile.TemporaryDirectory() as name:
-                folder = Path(name)
-                result = folder / "result.json"
-                env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": name, "XDG_CONFIG_HOME": name,
-                       "BENCH_LOAD": load, "BENCH_RUNS": str(args.runs), **_environment(load, folder)}
-                subprocess.run([sys.executable, "-m", "screens.automation", "bench.frames:measure",
-                                "--result", str(result)], cwd=ROOT, env=env, check=False, capture_output=True)
-                outcome = json.loads(result.read_text())
+                outcome = run_in_app("bench.frames:measure", display, name, BENCH_LOAD=load, BENCH_RUNS=str(args.runs),
+                                     **_environment(load, Path(name)))
             if outcome["error"]:
                 print(f"  {load}: {outcome['error'].strip().splitlines()[-1]}")
                 failed = True

@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._visits import VISITS, TouchClock, results_of  # noqa: E402
+from bench._visits import VISITS, TouchClock, results_of, run_in_app  # noqa: E402
 from kiosk.virtual_display import virtual_display  # noqa: E402
 from screens.automation import Robot, Wait  # noqa: E402
 
@@ -52,12 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args(argv)
     with virtual_display(1080, 1920) as display, tempfile.TemporaryDirectory() as folder:
-        result = Path(folder) / "result.json"
-        env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": folder, "XDG_CONFIG_HOME": folder,
-               "BENCH_ROUNDS": str(args.rounds), "BENCH_JOURNEYS": args.journeys}
-        subprocess.run([sys.executable, "-m", "screens.automation", "bench.latency:journeys", "--result", str(result)],
-                       cwd=ROOT, env=env, check=False, capture_output=True)
-        outcome = json.loads(result.read_text())
+        outcome = run_in_app("bench.latency:journeys", display, folder,
+                             BENCH_ROUNDS=str(args.rounds), BENCH_JOURNEYS=args.journeys)
     if outcome["error"]:
         print(outcome["error"], file=sys.stderr)
         return 1
