@@ -9,10 +9,21 @@ set -euo pipefail
 conf="${1:-/etc/courtkiosk/printers.conf}"
 
 # lpstat -r exits 0 either way: its (untranslated, with LC_ALL=C) answer says whether one is running.
-if ! LC_ALL=C lpstat -r 2>/dev/null | grep -q '^scheduler is running'; then
+scheduler_running() { LC_ALL=C lpstat -r 2>/dev/null | grep -q '^scheduler is running'; }
+
+if ! scheduler_running; then
   # No scheduler answering: nothing can be set up now; install.sh reports it and carries on.
   echo "cups-queues: the CUPS scheduler is not running; queues not set up" >&2
   exit 3
+fi
+
+# A printed complaint carries the parties' names and ID numbers: CUPS must not keep the job's file
+# once it is printed (its default keeps it for a day). cupsctl restarts the scheduler, so only when
+# the setting is not in effect yet, and then the queues wait for the scheduler to be back.
+if ! cupsctl | grep -qx 'PreserveJobFiles=No'; then
+  cupsctl PreserveJobFiles=No
+  sleep 1  # the scheduler answers first, then restarts
+  for _ in $(seq 50); do scheduler_running && break; sleep 0.2; done
 fi
 
 while read -r name uri model options; do

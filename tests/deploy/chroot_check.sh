@@ -63,6 +63,11 @@ if ! diff -u "$work/manifest-1" "$work/manifest-2"; then
   exit 1
 fi
 echo "chroot_check: second install left the same state ($(wc -l < "$work/manifest-2") entries)"
+if ! grep -qx "PreserveJobFiles No" "$chroot_dir/etc/cups/cupsd.conf"; then
+  echo "chroot_check: CUPS keeps the files of printed jobs" >&2
+  exit 1
+fi
+echo "chroot_check: CUPS keeps no printed job's file"
 
 # The service's command as systemd would run it (user kiosk, its environment), Xvfb instead of Xorg.
 exec_start="$(sed -n 's/^ExecStart=//p' "$chroot_dir/etc/systemd/system/courtkiosk.service")"

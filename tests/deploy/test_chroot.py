@@ -26,4 +26,5 @@ def test_install_twice_in_a_chroot_and_start_the_service_command() -> None:
                             capture_output=True, text=True, timeout=1800, check=False)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     assert "second install left the same state" in result.stdout
+    assert "CUPS keeps no printed job's file" in result.stdout
     assert "drew the kiosk's first frame" in result.stdout
