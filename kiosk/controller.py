@@ -18,16 +18,15 @@ from kiosk.audit import AuditEvent
 from kiosk.availability import unavailable_journeys
 from kiosk.config import Settings
 from kiosk.devices import DeviceManager
-from kiosk.display import TextSize
 from kiosk.flow import KioskFlow
 from kiosk.focus import KeypadFocus
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
-from kiosk.journeys.queue_ticket.effects import is_elderly
 from kiosk.maintenance import door
 from kiosk.maintenance.outbox_tools import audit_submissions
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
+from kiosk.preferences import ELDERLY_ANSWERS, PREFERENCE_INTENTS, ElderlyOffer, apply_preference
 from kiosk.presenters import ScreenContext, ScreenModel
 from kiosk.presenters.screens import present, with_elderly_offer
 from kiosk.router import ServiceHealth, route
@@ -78,9 +77,7 @@ class KioskController:
         self.exit_request: str | None = None
         self._working: dict[str, bool] = {}
         self.focus = KeypadFocus()
-        #: The visit (by id) already offered elderly mode, and whether the offer is still on screen.
-        self._elderly_offered_to: str | None = None
-        self._elderly_offer_open = False
+        self.elderly_offer = ElderlyOffer()
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
         self._last_countdown = -1
@@ -109,7 +106,7 @@ class KioskController:
         now = self._clock()
         if step in WIPING_STEPS or event == "staff_enter":
             self.visit.wipe()
-            self._elderly_offer_open = False
+            self.elderly_offer.open = False
             if self.voice is not None:
                 self.voice.reset_for_new_visit()
         self.idle.restart(now, self._idle_limit_s(step))
@@ -145,8 +142,9 @@ class KioskController:
         if name in ("focus_next", "focus_previous", "activate"):
             self._keypad(name)
             return
-        if name in _ELDERLY_ANSWERS:
-            self._answer_elderly_offer(accepted=name == "accept_elderly")
+        if name in ELDERLY_ANSWERS:
+            if self.elderly_offer.answer(self.visit.preferences, accepted=name == "accept_elderly"):
+                self.idle.restart(now, self._idle_limit_s(self.flow.step))
         elif name == "start_visit":
             self.idle.reset_visit(now)
             self.flow.send("start_visit")
@@ -154,40 +152,19 @@ class KioskController:
                 self.visit.preferences.language = params["language"]
         elif name == "extend_time" or answered_warning:
             pass  # the touch itself extended the time
-        elif name in _PREFERENCE_INTENTS:
-            _PREFERENCE_INTENTS[name](self, **params)
+        elif name in PREFERENCE_INTENTS:
+            apply_preference(name, self.visit.preferences, self.settings.languages.available, **params)
             self.idle.restart(now, self._idle_limit_s(self.flow.step))
         elif name == "rate":
             self.flow.send("rated", **params)
         elif name == "edit_field":
             self._edit_field(str(params["field"]), str(params["value"]))
         elif not self._journey_blocked(name):
-            self._elderly_offer_open = False  # going on in the journey is a "no, thanks"
+            self.elderly_offer.open = False  # going on in the journey is a "no, thanks"
             self.flow.send(name, **params)
             if name == "staff_exit":
                 self._check_service()
         self._changed()
-
-    def _offer_elderly_mode(self) -> None:
-        """A card showing 60 or more brings the elderly-mode offer, once a visit, unless the mode is already on.
-
-        Whichever journey read the card, the offer joins its screens (适老化: offered, never imposed) until
-        the visitor answers it or goes on in the journey; it is no pop-up, so nothing is in the way.
-        """
-        prefs = self.visit.preferences
-        if prefs.elderly_mode or self._elderly_offered_to == self.visit.visit_id:
-            return
-        if is_elderly(self.visit.card, date.today()):
-            self._elderly_offered_to = self.visit.visit_id
-            self._elderly_offer_open = True
-
-    def _answer_elderly_offer(self, *, accepted: bool) -> None:
-        if not self._elderly_offer_open:
-            return
-        self._elderly_offer_open = False
-        if accepted and not self.visit.preferences.elderly_mode:
-            _elderly_mode(self)
-            self.idle.restart(self._clock(), self._idle_limit_s(self.flow.step))
 
     def _journey_blocked(self, intent: str) -> bool:
         """A disabled journey button cannot be bypassed (a keypad or a stale touch)."""
@@ -273,7 +250,7 @@ class KioskController:
         elif isinstance(event, CardRead):
             self.idle.activity(self._clock())
             self.visit.card = event.card  # later journeys of this visit know who it is; wiped with the visit
-            self._offer_elderly_mode()
+            self.elderly_offer.card_read(self.visit, date.today())
             for journey in self.journeys:
                 if step in journey.card_steps:
                     journey.on_card(event.card)
@@ -395,41 +372,10 @@ class KioskController:
                 field_errors=self.visit.field_errors,
             )
         )
-        if self._elderly_offer_open and not self.visit.preferences.elderly_mode:
+        if self.elderly_offer.shown(self.visit.preferences):
             return with_elderly_offer(model)
         return model
 
-
-def _set_language(controller: KioskController, language: str) -> None:
-    if language in controller.settings.languages.available:
-        controller.visit.preferences.language = language
-
-
-def _cycle_text_size(controller: KioskController) -> None:
-    prefs = controller.visit.preferences
-    prefs.text_size = prefs.text_size.next()
-
-
-def _toggle_contrast(controller: KioskController) -> None:
-    prefs = controller.visit.preferences
-    prefs.high_contrast = not prefs.high_contrast
-
-
-def _toggle_voice(controller: KioskController) -> None:
-    prefs = controller.visit.preferences
-    prefs.voice = not prefs.voice
-
-
-def _elderly_mode(controller: KioskController) -> None:
-    """长辈模式: large text and voice together, one touch (and one touch back)."""
-    prefs = controller.visit.preferences
-    prefs.elderly_mode = not prefs.elderly_mode
-    prefs.text_size = TextSize.EXTRA_LARGE if prefs.elderly_mode else TextSize.NORMAL
-    prefs.voice = prefs.elderly_mode
-
-
-#: The two answers to the elderly-mode offer.
-_ELDERLY_ANSWERS = frozenset({"accept_elderly", "decline_elderly"})
 
 #: The speech keys (screen buttons and keypad): they steer the voice and never cut it short.
 _VOICE_INTENTS: dict[str, Callable[[VoiceGuide], None]] = {
@@ -440,12 +386,4 @@ _VOICE_INTENTS: dict[str, Callable[[VoiceGuide], None]] = {
     "voice_louder": VoiceGuide.louder,
     "voice_softer": VoiceGuide.softer,
     "voice_private_on_speaker": VoiceGuide.choose_speaker_for_private,
-}
-
-_PREFERENCE_INTENTS: dict[str, Callable[..., None]] = {
-    "set_language": _set_language,
-    "cycle_text_size": _cycle_text_size,
-    "toggle_contrast": _toggle_contrast,
-    "toggle_voice": _toggle_voice,
-    "elderly_mode": _elderly_mode,
 }
