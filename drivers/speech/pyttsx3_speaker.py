@@ -23,7 +23,6 @@ import threading
 from collections import deque
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,6 +39,7 @@ from drivers.base import (
     StatusChanged,
 )
 from drivers.speech import playback
+from drivers.speech.commands import Command, Control, Job, Played, Say, SettingsChange, Synthesize
 from drivers.speech.languages import VOICES, espeak_text, sentences, voice_for
 from drivers.speech.synth import SynthesisError, Synthesizer
 from drivers.speech.wav import measure, write_silence
@@ -53,53 +53,6 @@ RATE_RANGE_WPM = (80, 450)
 SELF_TEST_TEXT = ("语音测试", "zh_CN")
 #: The quietest a synthesised test phrase may be and still count as sound (RMS of full scale).
 SELF_TEST_MIN_RMS = 0.01
-
-
-@dataclass(frozen=True)
-class _Say:
-    utterance: int
-    text: str
-    language: str
-    route: Route
-    interrupt: bool
-
-
-@dataclass(frozen=True)
-class _Control:
-    action: str  # "stop", "pause", "resume", "close"
-
-
-@dataclass(frozen=True)
-class _Settings:
-    rate_wpm: int | None = None
-    volume: float | None = None
-
-
-@dataclass(frozen=True)
-class _Synthesize:
-    text: str
-    language: str
-    path: Path
-    result: Future[None]
-
-
-@dataclass(frozen=True)
-class _Played:
-    process: subprocess.Popen[bytes]
-
-
-_Command = _Say | _Control | _Settings | _Synthesize | _Played
-
-
-@dataclass
-class _Job:
-    utterance: int
-    language: str
-    route: Route
-    sentences: list[str]
-    index: int = 0
-    started: bool = False
-    wavs: dict[int, Path] = field(default_factory=dict)
 
 
 class Pyttsx3Speaker(Speaker):
@@ -131,7 +84,7 @@ class Pyttsx3Speaker(Speaker):
         self._synthesis_timeout_s = synthesis_timeout_s
         self._open_timeout_s = open_timeout_s
         self._ids = itertools.count(1)
-        self._commands: queue.SimpleQueue[_Command] = queue.SimpleQueue()
+        self._commands: queue.SimpleQueue[Command] = queue.SimpleQueue()
         self._emit: Emit = lambda event: None
         self._status = DeviceStatus(Health.ABSENT, "status.speech.closed")
         self._status_lock = threading.Lock()
@@ -140,10 +93,10 @@ class Pyttsx3Speaker(Speaker):
         self._dir: Path | None = None
         # Owned by the speech thread:
         self._synth: Synthesizer | None = None
-        self._jobs: deque[_Job] = deque()
+        self._jobs: deque[Job] = deque()
         self._paused = False
         self._process: subprocess.Popen[bytes] | None = None
-        self._playing: tuple[_Job, int] | None = None
+        self._playing: tuple[Job, int] | None = None
 
     @classmethod
     def is_usable(cls) -> bool:
@@ -176,7 +129,7 @@ class Pyttsx3Speaker(Speaker):
         thread, self._thread = self._thread, None
         if thread is None:
             return
-        self._commands.put(_Control("close"))
+        self._commands.put(Control("close"))
         thread.join(self._open_timeout_s)
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
@@ -214,28 +167,28 @@ class Pyttsx3Speaker(Speaker):
     def say(self, text: str, language: str, *, route: Route = Route.SPEAKER, interrupt: bool = True) -> int:
         """Queue an utterance; returns its number, which :class:`SpeechDone` reports back."""
         utterance = next(self._ids)
-        self._commands.put(_Say(utterance, text, language, route, interrupt))
+        self._commands.put(Say(utterance, text, language, route, interrupt))
         return utterance
 
     def stop(self) -> None:
         """Silence now and forget everything queued."""
-        self._commands.put(_Control("stop"))
+        self._commands.put(Control("stop"))
 
     def pause(self) -> None:
         """Silence now; :meth:`resume` repeats the interrupted sentence and goes on."""
-        self._commands.put(_Control("pause"))
+        self._commands.put(Control("pause"))
 
     def resume(self) -> None:
         """Go on after :meth:`pause`."""
-        self._commands.put(_Control("resume"))
+        self._commands.put(Control("resume"))
 
     def set_rate(self, words_per_minute: int) -> None:
         """Rate for the next sentence on, clamped to what espeak-ng accepts."""
-        self._commands.put(_Settings(rate_wpm=_clamp_rate(words_per_minute)))
+        self._commands.put(SettingsChange(rate_wpm=_clamp_rate(words_per_minute)))
 
     def set_volume(self, volume: float) -> None:
         """Volume for the next sentence on, clamped to 0.0–1.0."""
-        self._commands.put(_Settings(volume=_clamp_volume(volume)))
+        self._commands.put(SettingsChange(volume=_clamp_volume(volume)))
 
     def synthesize_to_wav(self, text: str, language: str, path: Path, timeout_s: float = 30.0) -> None:
         """Synthesise ``text`` into ``path`` on the speech thread and wait (tests, bench, self-test).
@@ -245,7 +198,7 @@ class Pyttsx3Speaker(Speaker):
         if self._thread is None:
             raise DeviceError("status.speech.closed")
         result: Future[None] = Future()
-        self._commands.put(_Synthesize(text, language, Path(path), result))
+        self._commands.put(Synthesize(text, language, Path(path), result))
         result.result(timeout_s)
 
     # --- the speech thread ----------------------------------------------------------------------
@@ -278,38 +231,38 @@ class Pyttsx3Speaker(Speaker):
             self._synth.close()
             self._synth = None
 
-    def _handle(self, command: _Command) -> bool:
+    def _handle(self, command: Command) -> bool:
         """Apply one command; False once the thread should end."""
         match command:
-            case _Say(interrupt=True):
+            case Say(interrupt=True):
                 self._drop_all()
                 self._paused = False
                 self._enqueue(command)
-            case _Say():
+            case Say():
                 self._enqueue(command)
-            case _Control(action="stop"):
+            case Control(action="stop"):
                 self._drop_all()
                 self._paused = False
-            case _Control(action="pause"):
+            case Control(action="pause"):
                 self._silence()
                 self._paused = bool(self._jobs)
-            case _Control(action="resume"):
+            case Control(action="resume"):
                 self._paused = False
-            case _Control(action="close"):
+            case Control(action="close"):
                 return False
-            case _Settings(rate_wpm=rate, volume=volume):
+            case SettingsChange(rate_wpm=rate, volume=volume):
                 self._rate = rate if rate is not None else self._rate
                 self._volume = volume if volume is not None else self._volume
                 self._discard_prepared()
-            case _Synthesize():
+            case Synthesize():
                 self._synthesize_request(command)
-            case _Played(process=process):
+            case Played(process=process):
                 self._played(process)
         return True
 
-    def _enqueue(self, say: _Say) -> None:
+    def _enqueue(self, say: Say) -> None:
         log.debug("utterance %d: %s on %s", say.utterance, say.language, say.route.value)
-        self._jobs.append(_Job(say.utterance, say.language, say.route, sentences(say.text)))
+        self._jobs.append(Job(say.utterance, say.language, say.route, sentences(say.text)))
 
     def _advance(self) -> None:
         """Start the next sentence when nothing is playing, then make the one after it ready."""
@@ -331,7 +284,7 @@ class Pyttsx3Speaker(Speaker):
             self._prepare_next(job)
             return
 
-    def _play(self, job: _Job, wav: Path) -> None:
+    def _play(self, job: Job, wav: Path) -> None:
         try:
             process = playback.start(self._player, self._devices[job.route], wav)
         except OSError as exc:
@@ -343,7 +296,7 @@ class Pyttsx3Speaker(Speaker):
 
     def _watch(self, process: subprocess.Popen[bytes]) -> None:
         process.wait()
-        self._commands.put(_Played(process))
+        self._commands.put(Played(process))
 
     def _played(self, process: subprocess.Popen[bytes]) -> None:
         if process is not self._process or self._playing is None:
@@ -360,12 +313,12 @@ class Pyttsx3Speaker(Speaker):
             self._set_status(DeviceStatus(Health.ABSENT, "status.speech.no_audio_device", detail))
             self._finish(completed=False)
 
-    def _prepare_next(self, job: _Job) -> None:
+    def _prepare_next(self, job: Job) -> None:
         upcoming = job.index + 1
         if upcoming < len(job.sentences):
             self._wav(job, upcoming)
 
-    def _wav(self, job: _Job, index: int) -> Path | None:
+    def _wav(self, job: Job, index: int) -> Path | None:
         """The WAV of sentence ``index``, synthesised now unless it is ready."""
         if index not in job.wavs:
             assert self._dir is not None
@@ -390,7 +343,7 @@ class Pyttsx3Speaker(Speaker):
             return False
         return True
 
-    def _synthesize_request(self, request: _Synthesize) -> None:
+    def _synthesize_request(self, request: Synthesize) -> None:
         if self._synthesize(request.text, request.language, request.path):
             request.result.set_result(None)
         else:
@@ -413,7 +366,7 @@ class Pyttsx3Speaker(Speaker):
         while self._jobs:
             self._finish(completed=False)
 
-    def _forget_wavs(self, job: _Job, *, only: int | None = None) -> None:
+    def _forget_wavs(self, job: Job, *, only: int | None = None) -> None:
         for index in [i for i in job.wavs if only is None or i == only]:
             job.wavs.pop(index).unlink(missing_ok=True)
 
