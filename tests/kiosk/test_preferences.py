@@ -9,6 +9,8 @@ from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI, ZHANG, Person
 from kiosk.display import TextSize
 from kiosk.i18n import Translator
+from kiosk.preferences import set_language, toggle_elderly_mode
+from kiosk.session import Preferences
 from tests.kiosk.journeys.conftest import card_of
 
 #: A journey that starts at a card step, and the intents that lead there.
@@ -120,3 +122,14 @@ def test_going_on_in_the_journey_is_a_no_thanks(controller: KioskController) -> 
     controller.intent("take_ticket", priority="elderly")
     assert offer_intents(controller) == []
     assert not controller.visit.preferences.elderly_mode
+
+
+def test_a_language_the_kiosk_does_not_offer_is_ignored_and_elderly_mode_toggles_back() -> None:
+    prefs = Preferences()
+    set_language(prefs, ("zh_CN", "en"), "ko")
+    set_language(prefs, ("zh_CN", "en"), "en")
+    assert prefs.language == "en"
+    toggle_elderly_mode(prefs)
+    assert (prefs.elderly_mode, prefs.text_size, prefs.voice) == (True, TextSize.EXTRA_LARGE, True)
+    toggle_elderly_mode(prefs)
+    assert (prefs.elderly_mode, prefs.text_size, prefs.voice) == (False, TextSize.NORMAL, False)
