@@ -8,8 +8,6 @@ prints and reads back from the PDF's text the same way.
 
 from __future__ import annotations
 
-from kiosk.documents.fonts import drawn_characters
-
 _SUBSTITUTES = str.maketrans({"\u2022": "\u00b7", "\u2027": "\u00b7", "\u30fb": "\u00b7", "\uff65": "\u00b7"})
 
 
@@ -20,5 +18,7 @@ def for_print(text: str) -> str:
 
 def unprintable(text: str) -> str:
     """The distinct characters of ``text`` that would print as empty boxes, in order of appearance."""
+    from kiosk.documents.fonts import drawn_characters  # noqa: PLC0415 - reportlab only once an answer is checked
+
     drawn = drawn_characters()
     return "".join(dict.fromkeys(c for c in for_print(text) if c not in drawn and c != "\n"))

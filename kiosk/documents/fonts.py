@@ -20,11 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import paragraph
 
 from kiosk.paths import ASSETS_DIR
 
@@ -76,6 +74,9 @@ def cjk_font() -> str:
     full-width comma or semicolon, so Chinese text wrapped with a line opening on "，", a typesetting
     error no court document has.
     """
+    from reportlab.lib import textsplit  # noqa: PLC0415 - platypus only when a document is laid out
+    from reportlab.platypus import paragraph  # noqa: PLC0415 - likewise
+
     pdfmetrics.registerFont(_font())
     for module in (textsplit, paragraph):
         module.ALL_CANNOT_START += "".join(c for c in CANNOT_START_LINE if c not in module.ALL_CANNOT_START)

@@ -5,6 +5,9 @@ The receipt leaves the building in a visitor's pocket, so personal data on it is
 code carries only the kiosk reference (``kiosk.documents.receipt_code``), which the lookup journey
 scans back. When the court could not be reached the filing waits in the outbox, and the receipt says
 so and gives the local reference the court will know it by.
+
+The receipt's data lives here, its PDF layout in ``receipt_pdf``, which imports reportlab: the filing
+journey holds a receipt from the start of a visit, but renders one only at submission.
 """
 
 from __future__ import annotations
@@ -13,31 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape
-
-import segno
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer
 
 from kiosk.complaints import Complaint, LocalText, Party
 from kiosk.complaints.compose import format_date
 from kiosk.court.contract import Court, PersonParty
-from kiosk.documents.charset import for_print
-from kiosk.documents.fonts import CjkCanvas, cjk_font
 from kiosk.documents.receipt_code import encode_receipt_code
 from kiosk.domain.fees import FeeEstimate
 from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.money import format_yuan
 
-ROLL_WIDTH = 80 * mm
-MARGIN = 4 * mm
-QR_SIZE = 34 * mm
-QR_QUIET_ZONE = 4
-"""Light modules around the code, as the QR standard asks."""
-FRAME_PADDING = 6
-"""Points of padding platypus puts inside each side of a page's frame."""
 ROLE_NAMES = {"plaintiff": "原告", "defendant": "被告", "third_party": "第三人"}
 FEE_BASES = {
     "property": "财产案件，按请求金额分段累计",
@@ -164,92 +151,8 @@ def receipt_lines(receipt: Receipt) -> list[tuple[str, str]]:
     return lines
 
 
-class _QrCode(Flowable):
-    """The QR code as one filled path of dark-module runs, error correction M, 4-module quiet zone.
-
-    reportlab's ``QrCodeWidget`` builds and validates a shape per module and encodes the code again
-    for its bounds: about 0.3 s a receipt on the kiosk's CPU, most of the render. Drawing only paths,
-    it names no font either (a drawing started in Helvetica would put an unembedded font in the PDF).
-    """
-
-    def __init__(self, payload: str) -> None:
-        super().__init__()
-        self._matrix = segno.make_qr(payload, error="m", boost_error=False).matrix
-        self.width = self.height = QR_SIZE
-        self.hAlign = "CENTER"
-
-    def draw(self) -> None:
-        unit = QR_SIZE / (len(self._matrix) + 2 * QR_QUIET_ZONE)
-        path = self.canv.beginPath()
-        for row_index, row in enumerate(self._matrix):
-            y = QR_SIZE - (row_index + QR_QUIET_ZONE + 1) * unit
-            column = 0
-            while column < len(row):
-                start = column
-                while column < len(row) and row[column]:
-                    column += 1
-                if column > start:
-                    path.rect((start + QR_QUIET_ZONE) * unit, y, (column - start) * unit, unit)
-                column += 1
-        self.canv.drawPath(path, stroke=0, fill=1)
-
-
-def _qr(payload: str) -> Flowable:
-    """The QR code of ``payload``, centred, QR_SIZE square."""
-    return _QrCode(payload)
-
-
-def _story(receipt: Receipt) -> list[Flowable]:
-    font = cjk_font()
-    body = ParagraphStyle("body", fontName=font, fontSize=9, leading=13, wordWrap="CJK")
-    styles = {
-        "body": body,
-        "title": ParagraphStyle("title", body, fontSize=14, leading=20, alignment=TA_CENTER),
-        "centre": ParagraphStyle("centre", body, alignment=TA_CENTER),
-        "reference": ParagraphStyle("reference", body, fontSize=13, leading=18, alignment=TA_CENTER),
-        "line": ParagraphStyle("line", body, leftIndent=6 * 9, firstLineIndent=-6 * 9),
-        "step": ParagraphStyle("step", body, leftIndent=9, firstLineIndent=-9),
-    }
-
-    def para(text: str, style: str) -> Paragraph:
-        return Paragraph(escape(for_print(text)), styles[style])
-
-    story: list[Flowable] = [para("自助立案回执", "title")]
-    if receipt.kiosk_court is not None:
-        story.append(para(f"{receipt.kiosk_court.name}诉讼服务中心", "centre"))
-    story += [Spacer(0, 2 * mm), para(receipt.reference, "reference"), HRFlowable(width="100%", thickness=0.5)]
-    story += [para(f"{label}：{value}", "line") for label, value in receipt_lines(receipt)]
-    if receipt.queued:
-        story += [Spacer(0, 1 * mm), para(QUEUED_NOTE, "body")]
-    story += [HRFlowable(width="100%", thickness=0.5, spaceBefore=2 * mm), para("下一步：", "body")]
-    story += [para(f"{n}．{step}", "step") for n, step in enumerate(NEXT_STEPS, start=1)]
-    story += [Spacer(0, 3 * mm), _qr(receipt.code), para("扫码查询立案进度", "centre")]
-    story += [Spacer(0, 2 * mm), para("本回执已隐去部分个人信息，请妥善保管。", "centre")]
-    return story
-
-
-def _height(story: list[Flowable], width: float) -> float:
-    total = 0.0
-    for flowable in story:
-        _, height = flowable.wrap(width, 10_000)
-        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
-
-
 def render_receipt(receipt: Receipt, directory: Path, name: str = "receipt.pdf") -> Path:
     """Write the receipt into ``directory`` as one page 80 mm wide and as long as its content."""
-    path = directory / name
-    width = ROLL_WIDTH - 2 * MARGIN - 2 * FRAME_PADDING
-    height = _height(_story(receipt), width) + 2 * MARGIN + 2 * FRAME_PADDING + 3 * mm
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=(ROLL_WIDTH, height),
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title="自助立案回执",
-        author="courtkiosk",
-    )
-    document.build(_story(receipt), canvasmaker=CjkCanvas)
-    return path
+    from kiosk.documents import receipt_pdf  # noqa: PLC0415 - reportlab only when a receipt is rendered
+
+    return receipt_pdf.render(receipt, directory / name)

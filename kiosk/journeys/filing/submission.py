@@ -11,7 +11,6 @@ from pathlib import Path
 from kiosk.complaints import Complaint, build_complaint
 from kiosk.court.contract import Agent, Court, EvidenceItem, FilingSubmission
 from kiosk.court.outbox import Outbox
-from kiosk.documents.complaint_pdf import render_complaint
 from kiosk.documents.receipt import Receipt, render_receipt
 from kiosk.journeys.filing.draft import Draft, Envelope, Outcome
 
@@ -89,4 +88,6 @@ def submit(draft: Draft, complaint: Complaint, envelope: Envelope, *, outbox: Ou
     queued = not delivered(outbox, envelope.reference, limit_s)
     receipt = Receipt.for_complaint(complaint, envelope.reference, envelope.submitted_at.astimezone(), queued=queued,
                                     kiosk_court=kiosk_court(draft.courts))
+    from kiosk.documents.complaint_pdf import render_complaint  # noqa: PLC0415 - reportlab only when a filing is printed
+
     return Outcome(queued, receipt, render_receipt(receipt, directory), render_complaint(complaint, directory))

@@ -2,24 +2,17 @@
 
 Like the filing receipt (``kiosk.documents.receipt``, whose roll layout and QR drawing it reuses) the slip
 leaves in a pocket, so the requester's name and phone are masked and the message itself is not printed.
-The QR code holds only the kiosk reference (``slip_code``).
+The QR code holds only the kiosk reference (``slip_code``). The slip's data lives here, its layout in
+``slip_pdf`` (reportlab), imported when a slip is printed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
-
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer
 
 from kiosk.court.contract import AppointmentSlot
-from kiosk.documents.charset import for_print
-from kiosk.documents.fonts import CjkCanvas, cjk_font
-from kiosk.documents.receipt import FRAME_PADDING, MARGIN, ROLL_WIDTH, _height, _qr, format_time
+from kiosk.documents.receipt import format_time
 from kiosk.domain.masking import mask_name, mask_phone
 from kiosk.journeys.work_order.delivery import Delivery
 from kiosk.journeys.work_order.form import KIND_NAMES, Request
@@ -80,40 +73,8 @@ class Slip:
         return lines
 
 
-def _story(slip: Slip) -> list[Flowable]:
-    body = ParagraphStyle("body", fontName=cjk_font(), fontSize=9, leading=13, wordWrap="CJK")
-    title = ParagraphStyle("title", body, fontSize=14, leading=20, alignment=TA_CENTER)
-    centre = ParagraphStyle("centre", body, alignment=TA_CENTER)
-    number = ParagraphStyle("number", body, fontSize=13, leading=18, alignment=TA_CENTER)
-    line = ParagraphStyle("line", body, leftIndent=6 * 9, firstLineIndent=-6 * 9)
-
-    def para(text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(escape(for_print(text)), style)
-
-    order = slip.delivery.order
-    story: list[Flowable] = [para(TITLE, title)]
-    if slip.delivery.court_name:
-        story.append(para(f"{slip.delivery.court_name}诉讼服务中心", centre))
-    story += [Spacer(0, 2 * mm), para(order.tracking_number if order else slip.reference, number),
-              HRFlowable(width="100%", thickness=0.5)]
-    story += [para(f"{label}：{value}", line) for label, value in slip.lines()]
-    if not slip.delivery.delivered:
-        story += [Spacer(0, 1 * mm), para(QUEUED_NOTE, body)]
-    elif order is None:
-        story += [Spacer(0, 1 * mm), para(NO_NUMBER_NOTE, body)]
-    story += [HRFlowable(width="100%", thickness=0.5, spaceBefore=2 * mm), para(NEXT_STEP, body)]
-    story += [Spacer(0, 3 * mm), _qr(slip.code), para("扫码查询办理进度", centre)]
-    story += [Spacer(0, 2 * mm), para("本回执已隐去部分个人信息，请妥善保管。", centre)]
-    return story
-
-
 def render_slip(slip: Slip, directory: Path, name: str = "work-order-slip.pdf") -> Path:
     """Write the slip into ``directory`` as one page 80 mm wide and as long as its content."""
-    path = directory / name
-    width = ROLL_WIDTH - 2 * MARGIN - 2 * FRAME_PADDING
-    height = _height(_story(slip), width) + 2 * MARGIN + 2 * FRAME_PADDING + 3 * mm
-    document = SimpleDocTemplate(str(path), pagesize=(ROLL_WIDTH, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN, bottomMargin=MARGIN, title=TITLE, author="courtkiosk")
-    document.build(_story(slip), canvasmaker=CjkCanvas)
-    return path
+    from kiosk.journeys.work_order import slip_pdf  # noqa: PLC0415 - reportlab only when a slip is printed
 
+    return slip_pdf.render(slip, directory / name)
