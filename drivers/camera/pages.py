@@ -11,13 +11,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from drivers.base import DeviceError
 from drivers.camera.enhance import Mode, enhance_for_print, flatten, sharpness
 from drivers.camera.page_finder import find_page, straighten
-
-NO_PAGE_FOUND = "capture.no_page_found"
-BLANK = "capture.blank"
-BLURRED = "capture.blurred"
+from drivers.camera.rejections import BLANK, BLURRED, NO_PAGE_FOUND, CaptureRejected
 
 #: Judged at about the camera's own resolution of the page, so no upscaling blur is measured.
 _ANALYSIS_WIDTH = 620
@@ -27,10 +23,6 @@ MIN_MARKED_SHARE = 0.01
 #: Steepest-edge measure below which a page is out of focus. Sharp captures measured 0.87–2.4,
 #: pages blurred by a Gaussian of 3 px or more at most 0.30.
 MIN_SHARPNESS = 0.5
-
-
-class CaptureRejected(DeviceError):
-    """The capture is not a usable page; ``message_key`` tells the visitor what to do."""
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,17 @@ outbox: the visitor's reference is valid as soon as the outbox holds it, whateve
 
 from __future__ import annotations
 
-from typing import Any, get_args
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, get_args
 
 from drivers.base import DeviceError
-from drivers.camera.pages import BLANK, BLURRED, NO_PAGE_FOUND, process_capture
+from drivers.camera.rejections import BLANK, BLURRED, NO_PAGE_FOUND
 from kiosk.court import contract as c
 from kiosk.court.contract.filings import FeeRelief
 from kiosk.court.outbox import Queued
-from kiosk.documents.scan_pdf import assemble_pdf
 from kiosk.journeys.base import JourneyEffects
+
+if TYPE_CHECKING:
+    import numpy as np
 
 REASON_FIELD = "payment.relief_reason"
 CAMERA_ROLE = "camera"
@@ -84,6 +84,8 @@ class ReliefEffects(JourneyEffects):
         camera = self.host.devices.driver(CAMERA_ROLE)
 
         def work() -> np.ndarray:
+            from drivers.camera.pages import process_capture  # noqa: PLC0415 - OpenCV only when a page is captured
+
             if camera is None:
                 raise DeviceError(CAMERA_UNAVAILABLE)
             try:
@@ -113,6 +115,8 @@ class ReliefEffects(JourneyEffects):
         kiosk_id = self.host.settings.kiosk_id
 
         def work() -> Queued:
+            from kiosk.documents.scan_pdf import assemble_pdf  # noqa: PLC0415 - numpy, PIL and reportlab only to send
+
             proof = assemble_pdf(pages, temp_dir, name="fee-relief-proof.pdf", title="缓减免证明材料")
             application = c.FeeReliefApplication.new(kiosk_id, proof_pages=[proof.path.read_bytes()], **fields)
             return outbox.submit(application)

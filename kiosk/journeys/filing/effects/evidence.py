@@ -9,10 +9,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import cv2
-
 from drivers.base import DeviceError, DocumentCamera
-from drivers.camera.pages import process_capture
 from kiosk.complaints.compose import evidence_slots
 from kiosk.complaints.template import EvidenceSlot, LocalText
 from kiosk.journeys.filing import fields as f
@@ -41,6 +38,10 @@ def offered_slots(draft: Draft) -> list[EvidenceSlot]:
 
 def scan_page(camera: DocumentCamera | None, directory: Path) -> Path:
     """Photograph, judge and keep one page; ``DeviceError`` with what the visitor should do otherwise."""
+    import cv2  # noqa: PLC0415 - OpenCV (and numpy) only when a page is captured
+
+    from drivers.camera.pages import process_capture  # noqa: PLC0415 - imports OpenCV
+
     if camera is None:
         raise DeviceError("filing.error.camera_unavailable")
     page = process_capture(camera.capture())
