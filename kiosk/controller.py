@@ -20,14 +20,16 @@ from kiosk.config import Settings
 from kiosk.devices import DeviceManager
 from kiosk.flow import KioskFlow
 from kiosk.focus import KeypadFocus
+from kiosk.form import FormInput
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
+from kiosk.keypad import FOCUS_INTENTS, FORWARD_INTENTS
 from kiosk.maintenance import door
 from kiosk.maintenance.outbox_tools import audit_submissions
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.preferences import ELDERLY_ANSWERS, PREFERENCE_INTENTS, ElderlyOffer, apply_preference
-from kiosk.presenters import ScreenContext, ScreenModel
+from kiosk.presenters import Field, ScreenContext, ScreenModel
 from kiosk.presenters.screens import present, with_elderly_offer
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
@@ -77,6 +79,7 @@ class KioskController:
         self.exit_request: str | None = None
         self._working: dict[str, bool] = {}
         self.focus = KeypadFocus()
+        self.form = FormInput()
         self.elderly_offer = ElderlyOffer()
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
@@ -139,7 +142,7 @@ class KioskController:
                 self._changed()
                 return
             self.voice.user_action()
-        if name in ("focus_next", "focus_previous", "activate"):
+        if name in FOCUS_INTENTS or name == "activate" or (name == "back" and self.form.typing):
             self._keypad(name)
             return
         if name in ELDERLY_ANSWERS:
@@ -159,6 +162,10 @@ class KioskController:
             self.flow.send("rated", **params)
         elif name == "edit_field":
             self._edit_field(str(params["field"]), str(params["value"]))
+        elif name == "focus_field":
+            self.form.focus(str(params["field"]))
+        elif name == "type_character":
+            self._type_character(str(params["character"]))
         elif not self._journey_blocked(name):
             self.elderly_offer.open = False  # going on in the journey is a "no, thanks"
             self.flow.send(name, **params)
@@ -172,26 +179,61 @@ class KioskController:
         return intent.startswith("choose_") and journey in unavailable_journeys(self.devices.statuses())
 
     def _keypad(self, name: str) -> None:
-        """Arrow keys move the focus (announced in voice mode); Enter activates the focused control."""
+        """Arrows move the focus (announced in voice mode); Enter activates the focused control, or
+        puts the keypad on a focused field's keyboard, whose keys it then walks."""
         model = self.model()
         self.focus.follow(model)
-        if name == "activate":
-            action = self.focus.current(model)
-            if action is not None and action.enabled:
-                self.intent(action.intent, **action.params)
-            return
-        action = self.focus.move(model, 1 if name == "focus_next" else -1)
-        if action is not None and self.voice is not None:
-            self.voice.announce(action)
+        if self.form.typing and model.overlay is None:
+            self._keyboard_keypad(name, model)
+        elif name == "activate":
+            target = self.focus.current(model)
+            if isinstance(target, Field):
+                key = self.form.start_typing(target.field_id)
+                if key is not None and self.voice is not None:
+                    self.voice.announce_key(key, opening=True)
+            elif target is not None and target.enabled:
+                self.intent(target.intent, **target.params)
+                return
+        else:
+            target = self.focus.move(model, 1 if name in FORWARD_INTENTS else -1)
+            if target is not None and self.voice is not None:
+                self.voice.announce(target)
         self._notify()
+
+    def _keyboard_keypad(self, name: str, model: ScreenModel) -> None:
+        """The keypad on a field's keyboard: arrows move over the keys, Enter presses, Back leaves."""
+        field = next(f for f in model.fields if f.field_id == self.form.focused)
+        if name == "back":
+            self.form.stop_typing()
+            self.focus.put_on(model, field.widget_id)
+            if self.voice is not None:
+                self.voice.announce(field)
+            return
+        if name == "activate":
+            pressed = self.form.press()
+            if pressed is not None and pressed[1]:
+                self._edit_field(field.field_id, self.form.editors[field.field_id].value)
+                return  # what was typed or chosen is echoed
+        else:
+            self.form.move({"focus_next": "focus_right", "focus_previous": "focus_left"}.get(name, name))
+        if self.voice is not None and self.form.editor is not None:
+            self.voice.announce_key(self.form.cursor.current(self.form.editor))
+
+    def _type_character(self, character: str) -> None:
+        """A keypad digit (or X, or the point) for the focused field: typed, or a candidate picked."""
+        self.model()  # brings the form up to the screen on show
+        if self.form.focused is not None and self.form.type_character(character):
+            self._edit_field(self.form.focused, self.form.editors[self.form.focused].value)
 
     @property
     def focused_widget(self) -> str | None:
-        """The widget id of the keypad-focused control, for the screen to outline."""
+        """The widget id of the keypad-focused control or key, for the screen to outline."""
         model = self.model()
+        if self.form.typing and model.overlay is None:
+            return self.form.cursor_widget
         self.focus.follow(model)
-        action = self.focus.current(model)
-        return action.widget_id if action else None
+        target = self.focus.current(model)
+        return target.widget_id if target else None
 
     def _edit_field(self, field_id: str, value: str) -> None:
         """Keep what the visitor typed (never lost, even when refused later), within a sane length.
@@ -372,8 +414,14 @@ class KioskController:
                 field_errors=self.visit.field_errors,
             )
         )
-        if self.elderly_offer.shown(self.visit.preferences):
+        self.form.follow(model.fields)
+        prefs = self.visit.preferences
+        if self.elderly_offer.shown(prefs):
             return with_elderly_offer(model)
+        if prefs.elderly_mode:
+            from kiosk.simplified import page_start, simplify
+
+            return simplify(model, page_start(prefs))
         return model
 
 

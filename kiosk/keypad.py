@@ -1,7 +1,8 @@
 """The tactile keypad: which key does what, so every function works with the screen unseen.
 
 Arrows move the focus, Enter activates, and the speech keys steer the voice (ADA 707.6, EN 301
-549 5.1.6). Keys are named as Kivy's keyboard names them; a vendor keypad that sends other codes
+549 5.1.6). On the screen's controls up and left go back in reading order, down and right forward;
+on a field's keyboard the four arrows move over the keys (see :mod:`kiosk.form`). Keys are named as Kivy's keyboard names them; a vendor keypad that sends other codes
 is mapped in its driver, not here.
 """
 
@@ -11,10 +12,10 @@ from types import MappingProxyType
 
 #: Key name → intent.
 KEY_INTENTS = MappingProxyType({
-    "up": "focus_previous",
-    "left": "focus_previous",
-    "down": "focus_next",
-    "right": "focus_next",
+    "up": "focus_up",
+    "left": "focus_left",
+    "down": "focus_down",
+    "right": "focus_right",
     "tab": "focus_next",
     "enter": "activate",
     "numpadenter": "activate",
@@ -28,6 +29,10 @@ KEY_INTENTS = MappingProxyType({
     "f7": "voice_softer",
     "f8": "voice_louder",
 })
+
+#: Intents that move the keypad's focus, and which of them go forward in reading order.
+FOCUS_INTENTS = frozenset({"focus_next", "focus_previous", "focus_up", "focus_down", "focus_left", "focus_right"})
+FORWARD_INTENTS = frozenset({"focus_next", "focus_down", "focus_right"})
 
 #: Keys typed into the focused field (the 12-key pad and the ID number's X).
 TYPED_KEYS = frozenset("0123456789xX.")

@@ -56,7 +56,7 @@ class KioskApp(App):
         """One :class:`ModelScreen` per router screen, then follow the controller."""
         register_fonts()
         for name in SCREENS:
-            self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent))
+            self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent, self.controller.form))
         self.controller.subscribe(self.refresh)
         Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
         Window.bind(on_key_down=self._key_down, on_touch_down=self._raw_touch_down, on_touch_up=self._raw_touch_up,
@@ -152,7 +152,7 @@ class KioskApp(App):
         if intent is not None:
             self.intent(intent)
         elif codepoint and codepoint in TYPED_KEYS:
-            self.current_screen.type_key(codepoint.upper() if codepoint in "xX" else codepoint)
+            self.intent("type_character", character=codepoint.upper() if codepoint in "xX" else codepoint)
         return True  # consumed: Escape and friends never reach Kivy's default handlers
 
     @staticmethod

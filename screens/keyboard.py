@@ -16,6 +16,7 @@ from kivy.uix.widget import Widget
 from kiosk.i18n import Text, Translator
 from kiosk.presenters.model import Field
 from kiosk.textinput.editor import FieldEditor
+from kiosk.textinput.key_cursor import NEXT_PAGE_KEY, PREVIOUS_PAGE_KEY, has_bar
 from kiosk.textinput.layouts import Action, Key, LayoutName
 from screens.theme import Theme
 from screens.widgets import KioskButton, KioskLabel
@@ -116,7 +117,22 @@ class KeyboardPanel(BoxLayout):
         self._on_change, self._on_refresh = on_change, on_refresh
         self.buttons: dict[str, KioskButton] = {}
         self.pad: WritingPad | None = None
+        self._shown: tuple[object, ...] = ()
         self.rebuild()
+
+    def _keys_state(self) -> tuple[object, ...]:
+        return (self.editor.layout.name, self.editor.shift)
+
+    def _bar_state(self) -> tuple[object, ...]:
+        composer = self.editor.composer
+        return (*self._keys_state(), tuple(self.editor.candidates), composer.has_previous_page, composer.has_next_page)
+
+    def sync(self) -> None:
+        """Show what the editor holds now, when the keypad changed it (a touch redraws at once)."""
+        if self._keys_state() != self._shown[:2]:
+            self.rebuild()
+        elif self._bar_state() != self._shown:
+            self.refresh_candidates()
 
     def rebuild(self) -> None:
         """Lay out the current layout (after a layout switch or a shift)."""
@@ -138,29 +154,27 @@ class KeyboardPanel(BoxLayout):
         self.candidate_slot.clear_widgets()
         for widget_id in [w for w in self.buttons if w.startswith(("candidate-", "key-‹", "key-›"))]:
             del self.buttons[widget_id]
-        candidates = self.editor.candidates
-        if candidates or self.editor.composer.has_previous_page or self.editor.composer.has_next_page:
-            self.candidate_slot.add_widget(self._candidate_bar(candidates))
+        self._shown = self._bar_state()
+        if has_bar(self.editor):
+            self.candidate_slot.add_widget(self._candidate_bar(self.editor.candidates))
 
     def _candidate_bar(self, candidates: list[str]) -> StackLayout:
         """Paging keys and candidates, each as wide as its words: a bar of equal cells would wrap a
         three-character word one character a line; a long page flows onto a second line."""
         bar = StackLayout(size_hint_y=None, spacing=self.theme.spacing_px / 2)
         bar.bind(minimum_height=bar.setter("height"))
-        paging = (("‹", Action.PREVIOUS_PAGE, self.editor.composer.has_previous_page),
-                  ("›", Action.NEXT_PAGE, self.editor.composer.has_next_page))
-        bar.add_widget(self._paging_key(*paging[0]))
+        bar.add_widget(self._paging_key(PREVIOUS_PAGE_KEY, self.editor.composer.has_previous_page))
         for index, text in enumerate(candidates):
             button = KioskButton(self.theme, text=text, role="primary", widget_id=f"candidate-{index}",
                                  size_hint_x=None, width=self._candidate_width(text))
             button.bind(on_release=lambda *_, i=index: self._choose(i))
             self.buttons[button.widget_id] = button
             bar.add_widget(button)
-        bar.add_widget(self._paging_key(*paging[1]))
+        bar.add_widget(self._paging_key(NEXT_PAGE_KEY, self.editor.composer.has_next_page))
         return bar
 
-    def _paging_key(self, label: str, action: Action, enabled: bool) -> KioskButton:
-        button = self._key_button(Key(label, f"key.{action.value}", action=action), enabled)
+    def _paging_key(self, key: Key, enabled: bool) -> KioskButton:
+        button = self._key_button(key, enabled)
         button.size_hint_x, button.width = None, self.theme.key_px
         return button
 

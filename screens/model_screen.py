@@ -17,10 +17,10 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
+from kiosk.form import FormInput
 from kiosk.i18n import Text, Translator
 from kiosk.presenters import Action, Field, ScreenModel
 from kiosk.textinput.editor import FieldEditor
-from kiosk.textinput.layouts import FieldType
 from screens.keyboard import FieldBox, KeyboardPanel
 from screens.qr import QR_SIZE_MM, QrCode
 from screens.theme import Theme
@@ -32,16 +32,15 @@ Intent = Callable[..., None]
 class ModelScreen(Screen):
     """A screen named after a router output, rendering that screen's model."""
 
-    def __init__(self, name: str, theme: Theme, translator: Translator, send_intent: Intent) -> None:
+    def __init__(self, name: str, theme: Theme, translator: Translator, send_intent: Intent, form: FormInput) -> None:
         super().__init__(name=name)
         self.theme = theme
         self.translator = translator
         self.send_intent = send_intent
+        self.form = form
         self.buttons: dict[str, KioskButton] = {}
-        self._rendered: tuple[ScreenModel, str] | None = None
-        self._structure: tuple[ScreenModel, str] | None = None
-        self.editors: dict[str, FieldEditor] = {}
-        self.focused_field: str | None = None
+        self._rendered: tuple[ScreenModel, str, str | None] | None = None
+        self._structure: tuple[ScreenModel, str, str | None] | None = None
         self.field_boxes: dict[str, FieldBox] = {}
         self.field_rows: dict[str, KioskButton] = {}
         self.keyboard: KeyboardPanel | None = None
@@ -53,6 +52,11 @@ class ModelScreen(Screen):
         self.layer = FloatLayout()
         self.add_widget(self.layer)
 
+    @property
+    def editors(self) -> dict[str, FieldEditor]:
+        """Each field's editor (shared with the controller, so touch and keypad edit the same text)."""
+        return self.form.editors
+
     def _redraw_bg(self, *_: object) -> None:
         self._bg.pos, self._bg.size = self.pos, self.size
 
@@ -60,17 +64,21 @@ class ModelScreen(Screen):
         """Render ``model`` in ``language`` unless exactly that is already on screen.
 
         When only what was typed into fields changed, the fields are updated in place, so the
-        keyboard (and the pinyin being composed) stays as it is.
+        keyboard (and the pinyin being composed) stays as it is; the keyboard follows its editor,
+        which the keypad may have changed without the model changing.
         """
-        if self._rendered == (model, language):
+        self.form.follow(model.fields)  # a model shown without the controller (the tours) brings its fields
+        rendered = (model, language, self.form.focused)
+        if self._rendered == rendered:
+            self._sync_keyboard(model, language)
             return
-        self._rendered = (model, language)
-        structure = (replace(model, fields=tuple(replace(f, value="", error=None) for f in model.fields)), language)
+        self._rendered = rendered
+        structure = (replace(model, fields=tuple(replace(f, value="", error=None) for f in model.fields)),
+                     language, self.form.focused)
         if structure == self._structure:
-            self._update_fields(model, language)
+            self._sync_keyboard(model, language)
             return
         self._structure = structure
-        self._sync_editors(model)
         self.buttons = {}
         self.field_boxes = {}
         self.field_rows = {}
@@ -117,7 +125,7 @@ class ModelScreen(Screen):
             scrolled.add_widget(QrCode(model.qr_payload, self.theme.panel.px(QR_SIZE_MM)))
         self.field_rows = {}
         for field in model.fields:
-            if field.field_id != self.focused_field:
+            if field.field_id != self.form.focused:
                 scrolled.add_widget(self._field_row(field, language))
         scroll = TapScrollView(do_scroll_x=False, bar_width=self.theme.spacing_px, scroll_type=["bars", "content"])
         scroll.add_widget(scrolled)
@@ -139,21 +147,9 @@ class ModelScreen(Screen):
             (scrolled if model.fields else box).add_widget(self._grid(modes, language, cols=3))
         return box
 
-    def _sync_editors(self, model: ScreenModel) -> None:
-        """Keep each field's editor while its text is the visit's; start afresh otherwise."""
-        fresh: dict[str, FieldEditor] = {}
-        for field in model.fields:
-            editor = self.editors.get(field.field_id)
-            if editor is None or editor.value != field.value:
-                editor = FieldEditor(FieldType(field.kind), field.value)
-            fresh[field.field_id] = editor
-        self.editors = fresh
-        if self.focused_field not in fresh:
-            self.focused_field = model.fields[0].field_id if model.fields else None
-
     def _field_row(self, field: Field, language: str) -> KioskButton:
         """A field not being typed into: one tap target saying what it holds; touching it focuses it."""
-        row = KioskButton(self.theme, text="", role="secondary", widget_id=f"field-{field.field_id}")
+        row = KioskButton(self.theme, text="", role="secondary", widget_id=field.widget_id)
         row.halign = "left"
         row.bind(on_release=lambda *_: self._focus(field.field_id))
         self.field_rows[field.field_id] = row
@@ -164,20 +160,25 @@ class ModelScreen(Screen):
         """The focused field's label, value and error, then the keyboard its kind calls for."""
         box = BoxLayout(orientation="vertical", size_hint_y=None, spacing=self.theme.spacing_px)
         box.bind(minimum_height=box.setter("height"))
-        focused = next(f for f in model.fields if f.field_id == self.focused_field)
+        focused = next(f for f in model.fields if f.field_id == self.form.focused)
         field_box = FieldBox(self.theme, self._tr(focused.label, language), focused.field_id, self._focus, focused.masked)
         self.field_boxes = {focused.field_id: field_box}
         self.buttons[field_box.text_button.widget_id] = field_box.text_button
         box.add_widget(field_box)
-        self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.editors[focused.field_id],
+        self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.form.editors[focused.field_id],
                                       self._field_changed, lambda: self._update_fields(model, language))
         box.add_widget(self.keyboard)
         self._update_fields(model, language)
         return box
 
+    def _sync_keyboard(self, model: ScreenModel, language: str) -> None:
+        if self.keyboard is not None:
+            self.keyboard.sync()
+        self._update_fields(model, language)
+
     def _update_fields(self, model: ScreenModel, language: str) -> None:
         for field in model.fields:
-            editor = self.editors.get(field.field_id)
+            editor = self.form.editors.get(field.field_id)
             if editor is None:
                 continue
             error = self._tr(field.error, language) if field.error else ""
@@ -195,27 +196,13 @@ class ModelScreen(Screen):
             field_box.show(editor.value, editor.letters, error, True)
 
     def _focus(self, field_id: str) -> None:
-        if field_id != self.focused_field and self._rendered is not None:
-            self.focused_field = field_id
-            model, language = self._rendered
-            self._structure = None
-            self._rendered = None
-            self.show(model, language)
+        self.send_intent("focus_field", field=field_id)
 
     def outline(self, widget_id: str | None) -> None:
-        """Show the keypad focus (a 3:1 outline from the theme) on ``widget_id`` only."""
-        for button_id, button in self.buttons.items():
-            button.focused = button_id == widget_id or (widget_id is None and button_id == f"field-{self.focused_field}")
-
-    def type_key(self, label: str) -> bool:
-        """A key typed on the keypad goes to the focused field's keyboard, if it has that key."""
-        if self.keyboard is None:
-            return False
-        key = next((k for k in self.keyboard.editor.layout.keys() if k.action is None and k.label == label), None)
-        if key is None:
-            return False
-        self.keyboard.press(key)
-        return True
+        """Show the keypad focus (a 3:1 outline from the theme) on ``widget_id`` only (a key of the
+        keyboard while the keypad types); without one, the field being typed into."""
+        for button_id, button in self.all_buttons().items():
+            button.focused = button_id == widget_id or (widget_id is None and button_id == f"field-{self.form.focused}")
 
     def _field_changed(self, field_id: str, value: str) -> None:
         self.send_intent("edit_field", field=field_id, value=value)

@@ -48,6 +48,11 @@ class Field:
     #: A secret (a staff PIN): shown as dots, never as typed.
     masked: bool = False
 
+    @property
+    def widget_id(self) -> str:
+        """The id of the field's box on screen, for tests and keypad focus."""
+        return f"field-{self.field_id}"
+
 
 @dataclass(frozen=True)
 class Overlay:
@@ -81,6 +86,12 @@ class ScreenModel:
             return (self.overlay.title, self.overlay.body, *(a.label for a in self.overlay.actions))
         field_texts = [t for f in self.fields for t in (f.label, *((f.error,) if f.error else ()))]
         return (self.title, *self.body, *field_texts, *(a.label for a in self.actions if a.literal is None))
+
+    def focus_order(self) -> tuple[Action | Field, ...]:
+        """What the keypad walks, in reading order: the fields, then every action (the overlay's alone)."""
+        if self.overlay is not None:
+            return self.overlay.actions
+        return (*self.fields, *self.all_actions())
 
     def all_actions(self) -> tuple[Action, ...]:
         """Every action on the screen in focus order (overlay first, then content, then navigation)."""

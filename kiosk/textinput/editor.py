@@ -24,6 +24,8 @@ PADS: dict[LayoutName, type[Pad]] = {
 }
 MAX_CHARS = 5000
 CANDIDATES_SHOWN = 8
+#: Keypad digits that pick candidates 1 to 9 of the bar on show.
+CANDIDATE_DIGITS = frozenset("123456789")
 Stroke = Sequence[tuple[float, float]]
 
 
@@ -92,6 +94,23 @@ class FieldEditor:
             return False
         self._append(self.composer.choose(index).committed)
         return True
+
+    def type_character(self, character: str) -> bool:
+        """A key of the tactile keypad (its digits, X, the point). While candidates are on show, 1–9
+        picks one, as phone and desktop input methods do; otherwise the character is typed if one
+        of the field's layouts has it (a digit in an address, never in a name). True when the text
+        changed."""
+        if self.candidates:
+            return character in CANDIDATE_DIGITS and self.choose(int(character) - 1)
+        if self.composer.active or not any(
+                key.action is None and key.label == character for layout in self.layouts for key in layout.keys()):
+            return False
+        before = self.value
+        if self._pad is not None:
+            self._pad.press(character)
+        else:
+            self._append(character)
+        return self.value != before
 
     def write(self, strokes: Sequence[Stroke], width: float, height: float) -> list[str]:
         """The strokes written so far in the writing box (y downwards); returns the new candidates."""

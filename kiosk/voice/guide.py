@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from drivers.base import Route, Speaker
 from kiosk.i18n import SOURCE_LANGUAGE, Text, Translator
-from kiosk.presenters.model import Action, ScreenModel
+from kiosk.presenters.model import Action, Field, ScreenModel
 from kiosk.session import Preferences
+from kiosk.textinput.key_cursor import KeyTarget
 from kiosk.voice.levels import Levels
-from kiosk.voice.privacy import Spoken, spoken
+from kiosk.voice.privacy import Private, Spoken, spoken
 
 log = logging.getLogger("kiosk.voice")
 
@@ -146,10 +147,30 @@ class VoiceGuide:
 
     # --- what to say ------------------------------------------------------------------------------
 
-    def announce(self, action: Action) -> None:
-        """The control that just received keypad focus: its label, state, and if it is unavailable."""
-        if self._enabled:
-            self._say([self._control_piece(action)])
+    def announce(self, target: Action | Field) -> None:
+        """The control that just received keypad focus: its label, state, and if it is unavailable;
+        a field says its label, that Enter opens its keyboard, and what it holds (personal)."""
+        if not self._enabled:
+            return
+        if isinstance(target, Action):
+            self._say([self._control_piece(target)])
+            return
+        items = [Spoken(Text("voice.field", {"label": target.label}))]
+        if target.value:
+            items.append(Spoken(Text("voice.star")) if target.masked else Spoken(target.value, private=True))
+        self._say([self._piece(item) for item in items])
+
+    def announce_key(self, target: KeyTarget, *, opening: bool = False) -> None:
+        """The key or candidate under the keypad's cursor on the keyboard (a candidate is personal:
+        it spells what is being typed); ``opening`` first says how the keyboard is worked."""
+        if not self._enabled:
+            return
+        items = [Spoken(Text("voice.keyboard_help"))] if opening else []
+        if target.candidate is not None:
+            items.append(Spoken(Text("voice.candidate", {"number": target.candidate + 1, "text": Private(target.text)})))
+        elif target.key is not None:
+            items.append(Spoken(Text(target.key.spoken, {"label": target.key.label})))
+        self._say([self._piece(item) for item in items])
 
     def error(self, field: Text, problem: Text) -> None:
         """An input error, naming the field (EN 301 549 5.1.3.15)."""

@@ -105,3 +105,23 @@ def test_every_key_of_every_layout_can_be_pressed_without_error(kind: FieldType)
             if each.action is not Action.SWITCH:
                 editor.press(each)
     assert len(editor.value) <= 5000
+
+
+def test_keypad_digits_pick_candidates_while_they_are_on_show() -> None:
+    editor = FieldEditor(FieldType.NAME)
+    for letter in "lisi":
+        editor.press(Key(letter, "key.letter", value=letter))
+    third = editor.candidates[2]
+    assert editor.type_character("3") and editor.value == third
+    assert not editor.type_character("0")  # no candidates now, and a name has no digit keys
+
+
+def test_keypad_digits_type_where_the_field_has_digit_keys_and_wait_while_letters_are_pending() -> None:
+    address = FieldEditor(FieldType.ADDRESS)
+    assert address.type_character("3") and address.value == "3"
+    address.press(Key("h", "key.letter", value="h"))
+    assert not address.type_character("0") and address.value == "3"  # 0 picks nothing, types nothing mid-word
+    id_number = FieldEditor(FieldType.ID_NUMBER)
+    for character in "11010519491231002X":
+        id_number.type_character(character)
+    assert id_number.value == "11010519491231002X"

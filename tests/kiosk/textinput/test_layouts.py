@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from kiosk.domain import case_number
+from kiosk.i18n import LANGUAGES, Text, Translator
 from kiosk.textinput.layouts import (
     FIELD_LAYOUTS,
     YEARS_SHOWN,
@@ -26,6 +27,16 @@ def test_every_key_can_be_spoken_and_does_one_thing(name: LayoutName) -> None:
         assert bool(key.value) != (key.action is not None), key
         assert (key.action is Action.SWITCH) == (key.target is not None), key
         assert key.width > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_key_is_said_in_every_language_and_no_two_keys_of_a_layout_sound_alike(language: str) -> None:
+    translator = Translator()
+    for name in LayoutName:
+        keys = layout(name).keys()
+        said = [translator.text(Text(key.spoken, {"label": key.label}), language) for key in keys]
+        assert all(text and not text.startswith("key.") for text in said), (name, language)
+        assert len(set(said)) == len(keys), (name, language)
 
 
 @pytest.mark.parametrize("field", list(FieldType))

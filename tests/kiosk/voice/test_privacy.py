@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 from drivers.base import Route
 from drivers.speech.simulated import SimulatedSpeaker
 from kiosk.i18n import Text, Translator
+from kiosk.presenters.model import Field
+from kiosk.textinput.key_cursor import KeyTarget
+from kiosk.textinput.layouts import Key
 from kiosk.voice import Private, Spoken, VoiceGuide
 
 from .conftest import AMOUNT, CASE_NUMBER, ID_NUMBER, NAME, PERSONAL, case_model, home_model, voice_on
@@ -135,3 +138,17 @@ def test_no_personal_value_ever_reaches_the_speaker_without_headphones_or_choice
         if utterance.route is Route.SPEAKER:
             assert not any(value in utterance.text for value in PERSONAL), (operations, utterance)
             assert ID_NUMBER[-1] not in utterance.text.replace("星号", ""), operations
+
+
+def test_a_focused_fields_value_and_the_candidates_being_typed_stay_off_the_speaker(guide, speaker, translator) -> None:
+    guide.screen_changed(home_model(), voice_on("zh_CN"))
+    guide.announce(Field("party.name", Text("filing.field.name"), "name", value=NAME, private=True))
+    guide.announce_key(KeyTarget(candidate=0, text=NAME))
+    guide.announce_key(KeyTarget(key=Key("w", "key.letter", value="w")))
+
+    assert NAME not in spoken_on_speaker(speaker)
+    assert translator.text("voice.private_withheld", "zh_CN") in speaker.utterances[-2].text
+    assert speaker.utterances[-1].text == "字母 w"  # a key under the cursor is not personal
+    guide.headphones_changed(True)
+    guide.announce_key(KeyTarget(candidate=0, text=NAME))
+    assert speaker.utterances[-1].route is Route.HEADPHONES and NAME in speaker.utterances[-1].text

@@ -15,7 +15,7 @@ CASE_NUMBER = "work_order.case_number"
 
 def keypad_to(controller: KioskController, widget_id: str) -> None:
     """Arrow down to ``widget_id`` and press Enter, as the tactile keypad does."""
-    for _ in controller.model().all_actions():
+    for _ in controller.model().focus_order():
         if controller.focused_widget == widget_id:
             break
         controller.intent("focus_next")
