@@ -17,12 +17,12 @@ import cv2
 import numpy as np
 
 from drivers.barcode.decoders import Decoded, Decoder, ZbarDecoder, ZxingDecoder
+from drivers.barcode.symbologies import DEFAULT_SYMBOLOGIES
 from drivers.barcode.text import DEFAULT_LEGACY_ENCODING
 
 log = logging.getLogger("kiosk.drivers.barcode")
 
 #: What the kiosk reads unless configured otherwise: receipt and badge QR codes, Code 128 slips.
-DEFAULT_SYMBOLOGIES: tuple[str, ...] = ("QRCode", "Code128")
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:

@@ -13,11 +13,9 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from drivers.barcode.decode import DEFAULT_SYMBOLOGIES, DecodePipeline
-from drivers.barcode.synth import camera_frame, garble, render_linear, render_qr
+from drivers.barcode.symbologies import DEFAULT_SYMBOLOGIES
 from drivers.base import (
     CodeScanned,
     CodeScanner,
@@ -28,6 +26,11 @@ from drivers.base import (
     SelfTestResult,
     StatusChanged,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from drivers.barcode.decode import DecodePipeline
 
 log = logging.getLogger("kiosk.drivers.barcode")
 
@@ -44,6 +47,8 @@ class Presentation:
 
     def render(self) -> np.ndarray:
         """The code as a grey image."""
+        from drivers.barcode.synth import garble, render_linear, render_qr  # noqa: PLC0415 - OpenCV on the first code
+
         if self.symbology == "QRCode":
             content: str | bytes = self.text
             if self.mode == "byte" and self.encoding:
@@ -76,8 +81,9 @@ class SimulatedScanner(CodeScanner):
     scenarios = tuple(SCENARIOS)
 
     def __init__(self, scenario: str = "idle", symbologies: Sequence[str] = DEFAULT_SYMBOLOGIES, seed: int = 0) -> None:
-        self._pipeline = DecodePipeline(symbologies)
-        self._rng = np.random.default_rng(seed)
+        self._symbologies = tuple(symbologies)
+        self._seed = seed
+        self._decoding: tuple[DecodePipeline, np.random.Generator] | None = None
         self._scenario = "idle"
         self._emit: Emit | None = None
         self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
@@ -172,9 +178,21 @@ class SimulatedScanner(CodeScanner):
     def _decode_and_emit(self, presentation: Presentation) -> None:
         if not self._enabled or self._scenario == "unplugged":
             return
-        frame = camera_frame(presentation.render(), self._rng)
-        for code in self._pipeline.decode(frame):
+        from drivers.barcode.synth import camera_frame  # noqa: PLC0415 - OpenCV on the first code
+
+        pipeline, rng = self._decoder()
+        for code in pipeline.decode(camera_frame(presentation.render(), rng)):
             self._send(CodeScanned(symbology=code.format, text=code.text))
+
+    def _decoder(self) -> tuple[DecodePipeline, np.random.Generator]:
+        """The pipeline and the frames' noise, made on the worker when the first code is presented."""
+        if self._decoding is None:
+            import numpy as np  # noqa: PLC0415 - numpy and OpenCV only once a code is shown
+
+            from drivers.barcode.decode import DecodePipeline  # noqa: PLC0415 - likewise
+
+            self._decoding = (DecodePipeline(self._symbologies), np.random.default_rng(self._seed))
+        return self._decoding
 
     def _send(self, event: DeviceEvent) -> None:
         if self._emit is not None:

@@ -9,19 +9,16 @@ comes back.
 from __future__ import annotations
 
 import concurrent.futures
+import importlib.util
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from drivers.base import DeviceError, DeviceStatus, DocumentCamera, Emit, Health, SelfTestResult, StatusChanged
 
-try:
-    import cv2
-except ImportError:  # is_usable() reports it
-    cv2 = None  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +53,7 @@ class OpenCvDocumentCamera(DocumentCamera):
 
     @classmethod
     def is_usable(cls) -> bool:
-        return cv2 is not None
+        return importlib.util.find_spec("cv2") is not None
 
     def open(self, emit: Emit) -> None:
         if self._watcher is not None:
@@ -106,6 +103,8 @@ class OpenCvDocumentCamera(DocumentCamera):
             raise DeviceError(TIMED_OUT, f"camera {self.device!r} did not answer within {self.capture_timeout_s:g} s")
 
     def _connect(self) -> None:
+        import cv2  # noqa: PLC0415 - OpenCV when the camera is opened, not when the registry loads
+
         capture = cv2.VideoCapture(self.device)
         if not capture.isOpened():
             capture.release()

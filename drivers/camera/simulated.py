@@ -9,19 +9,21 @@ given ``seed``.
 from __future__ import annotations
 
 import threading
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from drivers.base import DeviceError, DeviceStatus, DocumentCamera, Emit, Health, SelfTestResult, StatusChanged
-from drivers.camera import synthetic
 from drivers.camera.opencv_camera import ABSENT, READY, SELF_TEST_PASSED
 
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Scenario → the function of ``synthetic`` that draws it (named: OpenCV loads at the first capture).
 _SCENES = {
-    "document": synthetic.document_scene,
-    "multi_page": synthetic.document_scene,
-    "blank": synthetic.blank_scene,
-    "blurred": synthetic.blurred_scene,
-    "no_page": synthetic.empty_desk_scene,
+    "document": "document_scene",
+    "multi_page": "document_scene",
+    "blank": "blank_scene",
+    "blurred": "blurred_scene",
+    "no_page": "empty_desk_scene",
 }
 UNPLUGGED = "unplugged"
 
@@ -87,7 +89,9 @@ class SimulatedDocumentCamera(DocumentCamera):
             self._captures += 1
             # ``document`` shows the same page each time; ``multi_page`` turns to the next one.
             seed = self.seed + (self._captures if scenario == "multi_page" else 0)
-        scene = _SCENES[scenario](seed, self.size)
+        from drivers.camera import synthetic  # noqa: PLC0415 - OpenCV and PIL only when a page is captured
+
+        scene = getattr(synthetic, _SCENES[scenario])(seed, self.size)
         self.last_corners = scene.corners
         return scene.image
 

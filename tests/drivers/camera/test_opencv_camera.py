@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from drivers.base import DeviceError, DeviceEvent, Health, StatusChanged
-from drivers.camera import opencv_camera, synthetic
+from drivers.camera import synthetic
 from drivers.camera.opencv_camera import ABSENT, READY, TIMED_OUT, OpenCvDocumentCamera
 from drivers.camera.pages import process_capture
 
@@ -81,7 +81,7 @@ def test_capture_that_hangs_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
         def release(self) -> None:
             pass
 
-    monkeypatch.setattr(opencv_camera.cv2, "VideoCapture", HangingCapture)
+    monkeypatch.setattr(cv2, "VideoCapture", HangingCapture)
     camera = OpenCvDocumentCamera(device=0, capture_timeout_s=0.2, reconnect_interval_s=60)
     camera.open(lambda event: None)
     try:
