@@ -419,9 +419,9 @@ class KioskController:
         if self.elderly_offer.shown(prefs):
             return with_elderly_offer(model)
         if prefs.elderly_mode:
-            from kiosk.simplified import page_start, simplify
+            from kiosk.simplified import for_elderly
 
-            return simplify(model, page_start(prefs))
+            return for_elderly(model, prefs)
         return model
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.display import TextSize
 from kiosk.journeys.queue_ticket.effects import is_elderly
 from kiosk.session import Preferences, Visit
+from kiosk.simplified import TURN_PAGE, turn_page
 
 
 def set_language(prefs: Preferences, available: Collection[str], language: str) -> None:
@@ -46,6 +47,7 @@ PREFERENCE_INTENTS: dict[str, Callable[..., None]] = {
     "toggle_contrast": toggle_contrast,
     "toggle_voice": toggle_voice,
     "elderly_mode": toggle_elderly_mode,
+    TURN_PAGE: turn_page,
 }
 
 #: The two answers to the elderly-mode offer.
