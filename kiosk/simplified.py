@@ -3,7 +3,7 @@
 适老化 asks for fewer, larger controls and plain words (工信部 2021: elderly-mode targets of 60 dp and
 more, no clutter; A11Y-54/55 in accessibility.md). Every screen's model is transformed, not rewritten:
 
-- The screen's choices (its actions that are not toggles and not the way out) become large buttons in
+- The screen's choices (its actions but toggles, the way out and a rating scale) become large buttons in
   one column, the presenter's main (primary) choices first; on the home screen the journeys come in
   the order elderly visitors use them (see :data:`RANKING`).
 - At most :data:`PAGE_SIZE` choices are shown at once; the next ones are behind one "more choices"
