@@ -34,6 +34,7 @@ from kiosk.presenters.screens import present, with_elderly_offer
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
 from kiosk.session import Visit
+from kiosk.simplified import for_elderly
 from kiosk.staff.gesture import TouchDown, TouchUp
 from kiosk.staff.session import SessionEnd, StaffSession
 from kiosk.voice import VoiceGuide
@@ -419,8 +420,6 @@ class KioskController:
         if self.elderly_offer.shown(prefs):
             return with_elderly_offer(model)
         if prefs.elderly_mode:
-            from kiosk.simplified import for_elderly
-
             return for_elderly(model, prefs)
         return model
 

@@ -71,6 +71,25 @@ class TypedFields(dict[str, str]):
 
 
 @dataclass
+class ChoicePage:
+    """The page of choices an elderly-mode visitor turned to, and on which screen (see
+    :mod:`kiosk.simplified`).
+
+    Like keypad focus it is forgotten when the screen changes, so every screen opens on its most-used
+    choices; a page whose first choice is no longer on the screen (the next question) is the first page.
+    """
+
+    screen: str = ""
+    first: str = ""  # the widget id of the page's first choice; "" for the first page
+
+    def follow(self, screen: str) -> str:
+        """The page's first choice on ``screen``, forgetting the page of another screen."""
+        if screen != self.screen:
+            self.screen, self.first = screen, ""
+        return self.first
+
+
+@dataclass
 class Preferences:
     """How this visitor wants the kiosk to look and sound."""
 
@@ -79,6 +98,8 @@ class Preferences:
     high_contrast: bool = False
     voice: bool = False
     elderly_mode: bool = False
+    #: Where elderly mode's paged choices stand; it ends with the visit, like every preference.
+    choice_page: ChoicePage = field(default_factory=ChoicePage)
 
     @property
     def assisted(self) -> bool:

@@ -19,7 +19,7 @@ more, no clutter; A11Y-54/55 in accessibility.md). Every screen's model is trans
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from kiosk.i18n import Text
 from kiosk.presenters.model import Action, ScreenModel
@@ -47,38 +47,14 @@ PLAIN_BODIES = {
 }
 
 
-@dataclass
-class ChoicePage:
-    """The page of choices the visitor turned to, and on which screen.
-
-    Like keypad focus it is forgotten when the screen changes, so every screen opens on its most-used
-    choices; a page whose first choice is no longer on the screen (the next question) is the first page.
-    """
-
-    screen: str = ""
-    first: str = ""  # the widget id of the page's first choice; "" for the first page
-
-    def follow(self, screen: str) -> str:
-        """The page's first choice on ``screen``, forgetting the page of another screen."""
-        if screen != self.screen:
-            self.screen, self.first = screen, ""
-        return self.first
-
-
-def choice_page(prefs: Preferences) -> ChoicePage:
-    """The visitor's page, kept on the visit's preferences so that it ends with the visit."""
-    page: ChoicePage = vars(prefs).setdefault("choice_page", ChoicePage())
-    return page
-
-
 def turn_page(prefs: Preferences, available: Collection[str] = (), first: str = "") -> None:
     """The "more choices" (or "back to the first choices") button: the page that starts with ``first``."""
-    choice_page(prefs).first = first
+    prefs.choice_page.first = first
 
 
 def for_elderly(model: ScreenModel, prefs: Preferences) -> ScreenModel:
     """``model`` as elderly mode shows it, on the page the visitor turned to."""
-    return simplify(model, choice_page(prefs).follow(model.name))
+    return simplify(model, prefs.choice_page.follow(model.name))
 
 
 def simplify(model: ScreenModel, first: str = "") -> ScreenModel:

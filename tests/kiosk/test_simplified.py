@@ -6,7 +6,7 @@ from kiosk.controller import KioskController
 from kiosk.i18n import Text, Translator
 from kiosk.presenters import Action, ScreenModel
 from kiosk.session import Preferences
-from kiosk.simplified import PAGE_SIZE, TURN_PAGE, choice_page, simplify, turn_page
+from kiosk.simplified import PAGE_SIZE, TURN_PAGE, simplify, turn_page
 
 JOURNEYS = ["choose_queue_ticket", "choose_lookup", "choose_payment", "choose_work_order", "choose_filing"]
 
@@ -142,12 +142,12 @@ def test_a_screen_opens_on_its_first_page_again_after_the_visitor_left_it(contro
 
 def test_the_page_is_kept_on_the_visit_preferences_and_ends_with_the_visit(controller: KioskController) -> None:
     prefs = Preferences()
-    assert choice_page(prefs).follow("home") == ""
+    assert prefs.choice_page.follow("home") == ""
     turn_page(prefs, first="choose_filing")
-    assert choice_page(prefs).follow("home") == "choose_filing"
+    assert prefs.choice_page.follow("home") == "choose_filing"
     elderly_home(controller)
     controller.model()
     controller.intent(TURN_PAGE, first="choose_work_order")
     assert controller.model().name == "home#page2"
     controller.visit.wipe()
-    assert choice_page(controller.visit.preferences).first == ""
+    assert controller.visit.preferences.choice_page.first == ""
