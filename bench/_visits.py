@@ -16,16 +16,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from drivers.idcard.ga467 import Command
 from kiosk.court.demo.seed import LI, ZHANG
 from screens.automation import Robot, Wait
 
-#: Frames for a new screen to settle before it is touched (scrolling panels need them, besides the robot's layout pass).
-SETTLE_FRAMES = 3
+#: Frames drawn with a new screen before it is touched: one, so each screen is on display once as the
+#: visitor sees it (the robot lays every widget out itself before each touch, so layouts need no more).
+SETTLE_FRAMES = 1
 #: A screen change this long after a touch is still that touch's (a slow one must not drop out of the
 #: figures); a screen change ends the touch's turn, and the visits touch nothing before laying a card.
 ATTRIBUTION_S = 5.0
-#: Long enough for the ID-card reader to notice a lifted card (it looks every 0.3 s).
-CARD_LIFT_S = 1.0
+#: Questions the ID-card reader must ask after a card is lifted: the first may have been asked with the
+#: card still on it, so the second is the first answered "no card", and the driver has seen that answer.
+POLLS_TO_NOTICE_LIFT = 2
 PHONE = "13800138000"
 MESSAGE = "建议增加座位"
 WECHAT_CODE = "134567890123456789"
@@ -92,10 +95,12 @@ def go(robot: Robot, widget_id: str, screen: str) -> Iterator[Wait]:
 
 
 def lay_card(robot: Robot, name: str, id_number: str) -> Iterator[Wait]:
-    """Lift whatever card is on the reader (it reads a card once, when it arrives), then lay this one."""
-    robot.controller.devices.slots["id_reader"].driver.remove_card()
-    lifted_at = time.monotonic()
-    yield lambda: time.monotonic() - lifted_at > CARD_LIFT_S
+    """Lift the card on the reader (it reads a card once, on arrival); lay this one once it has seen none."""
+    reader = robot.controller.devices.slots["id_reader"].driver
+    polls = reader.emulator.requests
+    reader.remove_card()
+    asked = polls[Command.FIND_CARD]
+    yield lambda: polls[Command.FIND_CARD] - asked >= POLLS_TO_NOTICE_LIFT
     robot.present_card(name, id_number)
 
 
