@@ -108,6 +108,8 @@ def _turn(pages: list[tuple[Action, ...]], index: int) -> tuple[Action, ...]:
 
 
 def _step_nav(nav: tuple[Action, ...]) -> tuple[Action, ...]:
-    """Back, Home, Help (saying the settings are there) and Repeat."""
-    return tuple(replace(a, label=Text("elderly.button.help")) if a.intent == "ask_help" else a
+    """Back, Home, Help (saying the settings are there) and Repeat, in one row: Repeat is a step
+    key here, not one of a block of speech settings."""
+    return tuple(replace(a, label=Text("elderly.button.help")) if a.intent == "ask_help"
+                 else replace(a, role="secondary") if a.intent == "voice_repeat" else a
                  for a in nav if a.intent in STEP_NAV)
