@@ -211,6 +211,17 @@ class Robot:
         path.parent.mkdir(parents=True, exist_ok=True)
         return self.app.save_screenshot(path)
 
+    def stop_painting(self) -> None:
+        """From now on frames are laid out (clock, layouts, label textures) but not painted.
+
+        For scripts that only read geometry and colours (:meth:`layout_problems`): under Xvfb the
+        window is painted in software, which costs more than laying a screen out. Screenshots taken
+        after this show the last painted frame, so a script that takes them must not call this.
+        """
+        from kivy.core.window import Window  # noqa: PLC0415
+
+        Window.bind(on_draw=lambda *_: True, on_flip=lambda *_: True)  # handled: the window's own ones don't run
+
     def layout_problems(self) -> list[str]:
         """Text cut off, overlapping or off screen, small targets, weak contrast on the current screen."""
         from screens.layout_check import screen_problems  # noqa: PLC0415

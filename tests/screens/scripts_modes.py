@@ -26,25 +26,29 @@ from screens.widgets import KioskButton, KioskLabel
 #: draws all of them; the full product took 15 minutes here, too long for every test run.
 COMBINATIONS = [(name, language, size) for name, language, size in itertools.product(SCREENS, LANGUAGES, TextSize)
                 if size is TextSize.EXTRA_LARGE or language == "zh_CN"]
+#: The two halves, each checked in an app of its own (two tests, so parallel workers share them out).
+HALVES = {"every_screen_first_half": COMBINATIONS[0::2], "every_screen_second_half": COMBINATIONS[1::2]}
 
 
 def every_screen_first_half(robot: Robot) -> Iterator[Wait]:
-    """Half of :data:`COMBINATIONS`; the test runs both halves at once, one app per core."""
-    return _every_screen(robot, COMBINATIONS[0::2])
+    """Half of :data:`COMBINATIONS`."""
+    return _every_screen(robot, HALVES["every_screen_first_half"])
 
 
 def every_screen_second_half(robot: Robot) -> Iterator[Wait]:
     """The other half of :data:`COMBINATIONS`."""
-    return _every_screen(robot, COMBINATIONS[1::2])
+    return _every_screen(robot, HALVES["every_screen_second_half"])
 
 
 def _every_screen(robot: Robot, combinations: list[tuple[str, str, TextSize]]) -> Iterator[Wait]:
     """Each screen's model (with the journeys' sample data) in the given language and text size.
 
     Contrast changes only colours, never geometry, so the two palettes alternate: every screen is
-    checked in both.
+    checked in both. The check reads the widgets' geometry and colours, never pixels, so frames are
+    laid out but not painted (painting each one in software GL took most of the time).
     """
     yield robot.until_screen("attract")
+    robot.stop_painting()
     court = DemoCourt(":memory:")
     journeys = {j.name: importlib.import_module(f"tests.kiosk.journeys.{j.name}.samples").sample_data(court)
                 for j in registry.JOURNEYS}
@@ -69,8 +73,10 @@ def _every_screen(robot: Robot, combinations: list[tuple[str, str, TextSize]]) -
 
 
 def a_broken_screen(robot: Robot) -> Iterator[Wait]:
-    """A screen built wrong on purpose: the checker must find each fault."""
+    """A screen built wrong on purpose: the checker must find each fault, in unpainted frames as in
+    :func:`_every_screen`."""
     yield robot.until_screen("attract")
+    robot.stop_painting()
     screen = robot.app.current_screen
     theme = robot.app.theme
     screen.layer.clear_widgets()
