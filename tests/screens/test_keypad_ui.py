@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.court.demo.seed import WANG, ZHANG
 from kiosk.i18n import Text, Translator
 from tests.screens.conftest import RunScript
+from tests.screens.keypad_scripts import ADDRESS, DEFENDANT, EVIDENCE_NAME, FACTS
 
 SCRIPTS = "tests.screens.keypad_scripts"
 TR = Translator()
@@ -57,3 +59,27 @@ def test_a_file_borrowing_work_order_by_keypad_alone(run_in_app: RunScript) -> N
     assert_spoken_in_order(results, [Text("title.home"), Text("title.work_order"), Text("work_order.title.card"),
                                      *form, Text("work_order.title.slots"), Text("work_order.title.review"),
                                      Text("work_order.title.done"), Text("title.home"), Text("title.rating")])
+
+
+def test_a_self_filing_by_keypad_alone_with_every_field_typed_on_the_keyboards(run_in_app: RunScript) -> None:
+    results = run_in_app(f"{SCRIPTS}:keypad_filing", timeout_s=400)
+    assert_keypad_only(results)
+    assert results["parties"][0][:3] == ["plaintiff", ZHANG.name, ZHANG.id_number]
+    assert results["parties"][1] == ["defendant", "".join(DEFENDANT), WANG.id_number, "".join(ADDRESS)]
+    assert results["facts"] == "".join(FACTS)
+    assert results["evidence"] == ["".join(EVIDENCE_NAME)]
+    assert results["reference"].startswith("K")
+    assert results["printed"] == {"receipt_printer": ["filing-receipt"], "a4_printer": ["complaint"]}
+    plaintiff, defendant = ({"role": Text(f"role.{role}")} for role in ("plaintiff", "defendant"))
+    assert_spoken_in_order(results, [
+        Text("title.home"), Text("filing.title.identity"), Text("filing.title.id_typed"), Text("filing.title.identity"),
+        Text("filing.title.confirm"), Text("filing.title.agent"), Text("filing.title.confirm"),
+        Text("filing.title.party", plaintiff), Text("filing.title.parties"),
+        *[Text("filing.title.party_kind", defendant), Text("filing.title.party", defendant),
+          Text("filing.title.parties")] * 2,
+        Text("title.please_wait"), Text("filing.title.court"), Text("filing.title.case_type"),
+        Text("filing.title.question", {"case_type": "民间借贷"}), Text("filing.title.claim"),
+        Text("filing.title.evidence"), Text("filing.title.item", {"name": results["item"]}),
+        Text("filing.title.item_name"), Text("filing.title.item", {"name": "".join(EVIDENCE_NAME)}),
+        Text("filing.title.evidence"), Text("filing.title.review"), Text("title.please_wait"), Text("title.printing"),
+        Text("filing.title.done"), Text("title.rating")])
