@@ -20,6 +20,7 @@ CHECKS = ("config", "drivers", "speech", "receipt", "lexicon", "screens")
 pytestmark = [
     pytest.mark.ui,
     pytest.mark.slow,
+    pytest.mark.xdist_group("built-bundle"),  # one worker, so its home (and the lexicon built there) is shared
     pytest.mark.skipif(not (BUNDLE / "courtkiosk").is_file(), reason=f"no bundle at {BUNDLE} (make bundle)"),
 ]
 

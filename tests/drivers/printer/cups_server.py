@@ -1,12 +1,14 @@
 """Bring up the project's CUPS scheduler and its test queues, idempotently.
 
 The scheduler is the machine's own ``cupsd`` (started if not running); queues are created once and
-left in place, so a second run only checks them. cups-pdf writes into the ``Out`` folder of
-``/etc/cups/cups-pdf.conf`` with ``${HOME}`` taken from the submitting user.
+left in place, so a second run only checks them. Parallel test workers each ask for it (a session
+fixture runs once per worker), so a lock file makes them take turns. cups-pdf writes into the
+``Out`` folder of ``/etc/cups/cups-pdf.conf`` with ``${HOME}`` taken from the submitting user.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pwd
 import re
@@ -59,8 +61,18 @@ def why_unavailable() -> str | None:
     return None
 
 
+#: Held while one process brings the scheduler and queues up; the others wait, then only check.
+START_LOCK = Path("/tmp/courtkiosk-test-cups.lock")
+
+
 def start() -> CupsTestServer:
     """Start cupsd if needed and make sure every test queue exists in its intended state."""
+    with START_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _start()
+
+
+def _start() -> CupsTestServer:
     if not _scheduler_running():
         subprocess.run(["cupsd"], check=True)
         deadline = time.monotonic() + 15
