@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from pypinyin import lazy_pinyin
@@ -19,6 +20,7 @@ from kiosk.complaints import QuestionKind
 from kiosk.court.demo.seed import LI, WANG, ZHANG
 from kiosk.form import DIRECTIONS
 from kiosk.journeys.filing import fields as f
+from kiosk.journeys.lookup.effects import CASE_NUMBER_FIELD
 from kiosk.keypad import KEY_INTENTS, TYPED_KEYS
 from kiosk.textinput.key_cursor import KeyCursor, grid
 from screens.automation import Robot, Wait
@@ -232,7 +234,7 @@ def _key_labels(robot: Robot, text: str) -> list[str]:
 def type_by_keypad(robot: Robot, field_id: str, words: Sequence[str], *, replace: bool = False) -> None:
     """Arrow to a field, Enter onto its keyboard, type ``words`` one by one, Escape back to the field.
 
-    A word the keyboard has keys for (digits, a pad's other keys) is typed
+    A word the keyboard has keys for (digits, the case-number pad's year, court and type keys) is typed
     on them; any other is Chinese, typed in pinyin and picked from the candidates. ``replace`` first
     deletes what the field holds with the backspace key. Keys are handled as they are pressed, so no
     frame needs to pass between them."""
@@ -336,4 +338,37 @@ def keypad_filing(robot: Robot) -> Iterator[Wait]:
     robot.results["reference"] = draft.outcome.receipt.reference
     robot.results["printed"] = {role: [job.title for job in slot.driver.jobs]
                                 for role, slot in robot.controller.devices.slots.items() if role.endswith("printer")}
+    yield from rate_and_leave(robot)
+
+
+def case_number_words() -> list[str]:
+    """Li's divorce case number of this year, as keys of the case-number pad (the digits typed on the keypad)."""
+    return [f"（{date.today().year}）", "京", "0191", "民初", "877", "号"]
+
+
+def keypad_lookup(robot: Robot) -> Iterator[Wait]:
+    """Li's divorce case found by its number typed on the case-number pad by keypad (public detail), then her
+    own cases by ID card, that case's served documents, and the judgment printed; then the visit rated."""
+    yield from begin(robot)
+    yield from press(robot, "choose_lookup", "lookup_menu")
+    yield from press(robot, "by_number", "lookup_number")
+    words = case_number_words()
+    type_by_keypad(robot, CASE_NUMBER_FIELD, words)
+    robot.results["typed"] = robot.controller.visit.fields.get(CASE_NUMBER_FIELD)
+    yield from press(robot, "submit", "lookup_case")
+    robot.results["found"] = robot.controller.visit.journeys["lookup"]["case"].case_number
+    yield from back(robot, "lookup_menu")
+    yield from press(robot, "by_card", "lookup_card")
+    robot.present_card(LI.name, LI.id_number)
+    yield from answer_elderly_offer(robot, "decline_elderly")
+    yield robot.until_screen("lookup_cases")
+    yield from press(robot, f"open_case-{''.join(words)}", "lookup_case")
+    yield from press(robot, "show_documents", "lookup_documents")
+    document = next(a.widget_id for a in robot.controller.model().actions if a.intent == "print_document")
+    printer = robot.controller.devices.slots["a4_printer"].driver
+    robot.keypad_to(document)
+    yield lambda: bool(printer.jobs)
+    yield robot.until_screen("lookup_documents")
+    robot.results["printed"] = [job.title for job in printer.jobs]
+    yield from press(robot, "go_home", "home")
     yield from rate_and_leave(robot)

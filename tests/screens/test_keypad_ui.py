@@ -7,7 +7,7 @@ from typing import Any
 from kiosk.court.demo.seed import WANG, ZHANG
 from kiosk.i18n import Text, Translator
 from tests.screens.conftest import RunScript
-from tests.screens.keypad_scripts import ADDRESS, DEFENDANT, EVIDENCE_NAME, FACTS
+from tests.screens.keypad_scripts import ADDRESS, DEFENDANT, EVIDENCE_NAME, FACTS, case_number_words
 
 SCRIPTS = "tests.screens.keypad_scripts"
 TR = Translator()
@@ -83,3 +83,16 @@ def test_a_self_filing_by_keypad_alone_with_every_field_typed_on_the_keyboards(r
         Text("filing.title.item_name"), Text("filing.title.item", {"name": "".join(EVIDENCE_NAME)}),
         Text("filing.title.evidence"), Text("filing.title.review"), Text("title.please_wait"), Text("title.printing"),
         Text("filing.title.done"), Text("title.rating")])
+
+
+def test_a_case_lookup_by_keypad_alone_by_number_then_by_card_with_a_document_printed(run_in_app: RunScript) -> None:
+    results = run_in_app(f"{SCRIPTS}:keypad_lookup", timeout_s=400)
+    assert_keypad_only(results)
+    assert results["typed"] == results["found"] == "".join(case_number_words())
+    assert results["elderly_mode"] is False
+    assert results["printed"] == ["served-document"]
+    assert_spoken_in_order(results, [Text(k) for k in (
+        "title.home", "title.lookup", "lookup.title.number", "title.please_wait", "lookup.title.case", "title.lookup",
+        "lookup.title.card", "elderly.offer.title", "lookup.title.cases", "title.please_wait", "lookup.title.case",
+        "title.please_wait", "lookup.title.documents", "title.printing", "lookup.title.documents", "title.home",
+        "title.rating")])
