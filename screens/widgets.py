@@ -32,15 +32,17 @@ class KioskLabel(Label):
     style = StringProperty("body")  # body | title | muted
 
     def __init__(self, theme: Theme, **kwargs: object) -> None:
+        # 适老化 1.2: line spacing at least 1.3
         super().__init__(font_name=FONT_NAME, halign="left", valign="middle", size_hint_y=None, height=0,
-                         theme=theme, **kwargs)
-        theme.bind(body_px=self._restyle, title_px=self._restyle, colour_on_background=self._restyle, colour_muted_text=self._restyle)
-        self.bind(width=self._wrap, texture_size=self._fit)
-        self._restyle()
+                         line_height=1.3, theme=theme, **kwargs)
+        self.fbind("width", self._wrap)
+        self.fbind("texture_size", self._fit)
+        theme.follow(self)
+        self.restyle()
 
-    def _restyle(self, *_: object) -> None:
+    def restyle(self) -> None:
+        """Take the theme's text size and colour for this label's style."""
         self.font_size = self.theme.title_px if self.style == "title" else self.theme.body_px
-        self.line_height = 1.3  # 适老化 1.2: line spacing at least 1.3
         self.color = self.theme.colour_muted_text if self.style == "muted" else self.theme.colour_on_background
 
     def _wrap(self, *_: object) -> None:
@@ -66,13 +68,16 @@ class KioskButton(ButtonBehavior, Label):
             self._fill_colour = Color()
             self._fill = RoundedRectangle(radius=[theme.spacing_px])
             self._outline_colour = Color(0, 0, 0, 0)
-            self._outline = Line(width=3)
-        theme.bind(body_px=self._restyle, title_px=self._restyle, target_px=self._fit, colour_primary=self._restyle, colour_surface=self._restyle, colour_focus=self._restyle)
-        self.bind(pos=self._redraw, size=self._redraw, width=self._wrap, texture_size=self._fit,
-                  focused=self._restyle, checked=self._restyle, enabled=self._restyle)
-        self._restyle()
+            self._outline = Line(width=3)  # drawn only while focused: a wide rounded line is many vertices
+        for name, callback in (("pos", self._redraw), ("size", self._redraw), ("width", self._wrap),
+                               ("texture_size", self._fit), ("focused", self.restyle), ("checked", self.restyle),
+                               ("enabled", self.restyle)):
+            self.fbind(name, callback)
+        theme.follow(self)
+        self.restyle()
 
-    def _restyle(self, *_: object) -> None:
+    def restyle(self, *_: object) -> None:
+        """Take the theme's sizes and colours for this button's role and state."""
         fill, text = ROLE_COLOURS.get(self.role, ROLE_COLOURS["secondary"])
         if self.checked:
             fill, text = "primary", "on_primary"  # a checked toggle also says so in its text
@@ -80,8 +85,9 @@ class KioskButton(ButtonBehavior, Label):
         self.color = getattr(self.theme, f"colour_{text}")
         self.opacity = 1 if self.enabled else 0.45
         self.font_size = self.theme.title_px if self.role == "primary" else self.theme.body_px
-        self._outline_colour.rgba = self.theme.colour_focus if self.focused else (0, 0, 0, 0)
+        self._outline_colour.rgba = self.theme.colour_focus
         self._fit()
+        self._redraw()
 
     def _wrap(self, *_: object) -> None:
         padding = self.theme.spacing_px * 2
@@ -93,7 +99,10 @@ class KioskButton(ButtonBehavior, Label):
 
     def _redraw(self, *_: object) -> None:
         self._fill.pos, self._fill.size = self.pos, self.size
-        self._outline.rounded_rectangle = (self.x, self.y, self.width, self.height, self.theme.spacing_px)
+        if self.focused:
+            self._outline.rounded_rectangle = (self.x, self.y, self.width, self.height, self.theme.spacing_px)
+        else:
+            self._outline.points = []
 
     def on_touch_down(self, touch: object) -> bool:
         """Disabled buttons swallow the touch without reacting."""
