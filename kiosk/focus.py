@@ -1,7 +1,8 @@
 """Keypad focus: which control a visitor who cannot see the screen is on.
 
 Focus walks the screen's fields and controls in reading order (only the overlay's while it is up)
-and wraps at both ends, so there is no focus trap. It starts over whenever the screen changes.
+and wraps at both ends, so there is no focus trap. It starts over whenever the screen changes, and
+stays on the same control when only other controls come or go (an answered offer, a toggle).
 """
 
 from __future__ import annotations
@@ -19,14 +20,22 @@ class KeypadFocus:
 
     screen: str | None = None
     index: int | None = None
+    widget_id: str | None = None
 
     def follow(self, model: ScreenModel) -> None:
         """Forget the focus when the screen, its overlay or its fields change (the next question of
-        a form on the same screen is a new page to the visitor)."""
+        a form on the same screen is a new page to the visitor), or when the focused control is gone;
+        find it again where controls before it came or went."""
         fields = ",".join(f.field_id for f in model.fields)
         key = f"{model.name}:{'overlay' if model.overlay else 'screen'}:{fields}"
         if key != self.screen:
-            self.screen, self.index = key, None
+            self.screen, self.index, self.widget_id = key, None, None
+            return
+        ids = [target.widget_id for target in model.focus_order()]
+        if self.widget_id in ids:
+            self.index = ids.index(self.widget_id)
+        else:
+            self.index, self.widget_id = None, None
 
     def move(self, model: ScreenModel, step: int) -> Target | None:
         """Move to the next (``step`` = 1) or previous (-1) control; returns it."""
@@ -37,6 +46,7 @@ class KeypadFocus:
             self.index = 0 if step > 0 else len(actions) - 1
         else:
             self.index = (self.index + step) % len(actions)
+        self.widget_id = actions[self.index].widget_id
         return actions[self.index]
 
     def current(self, model: ScreenModel) -> Target | None:
@@ -51,4 +61,4 @@ class KeypadFocus:
         self.follow(model)
         ids = [target.widget_id for target in model.focus_order()]
         if widget_id in ids:
-            self.index = ids.index(widget_id)
+            self.index, self.widget_id = ids.index(widget_id), widget_id

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from kiosk.controller import KioskController
+from kiosk.focus import KeypadFocus
+from kiosk.i18n import Text
 from kiosk.court.demo.seed import LI
 from kiosk.keypad import KEY_INTENTS, intent_for
+from kiosk.presenters.model import Action, ScreenModel
 from kiosk.textinput.key_cursor import grid
 from tests.kiosk.conftest import UiLoop
 from tests.kiosk.journeys.conftest import card_of, present_card
@@ -123,3 +126,25 @@ def test_a_work_order_is_typed_by_keypad_alone_and_every_step_is_spoken(
     assert controller.focused_widget == f"field-{MESSAGE}" and "诉讼" in speech(controller)[-1]
     controller.intent("back")
     assert [f.field_id for f in controller.model().fields] == ["work_order.phone"]
+
+
+def _screen(*intents: str) -> ScreenModel:
+    return ScreenModel(name="home", title=Text("home.title"), actions=tuple(Action(i, Text(i)) for i in intents))
+
+
+def test_focus_stays_on_its_control_when_others_come_or_go_and_starts_over_when_it_goes() -> None:
+    focus = KeypadFocus()
+    before = _screen("a", "b", "offer")
+    focus.follow(before)
+    focus.move(before, 1)
+    focus.move(before, 1)
+    assert focus.current(before).intent == "b"
+    grown = _screen("new", "a", "b", "offer")
+    focus.follow(grown)
+    assert focus.current(grown).intent == "b"  # the same control, though one came before it
+    focus.move(grown, 1)
+    assert focus.current(grown).intent == "offer"
+    answered = _screen("new", "a", "b")
+    focus.follow(answered)
+    assert focus.current(answered) is None  # its control is gone: no silent landing on another one
+    assert focus.move(answered, 1).intent == "new"

@@ -60,6 +60,20 @@ def test_a_card_of_someone_60_or_older_brings_the_offer_in_every_journey(control
     assert controller.focused_widget == "accept_elderly"  # the keypad reaches the offer
 
 
+def test_after_the_offer_is_answered_by_keypad_the_next_arrow_starts_at_the_first_control(
+        controller: KioskController) -> None:
+    """The offer sits after the screen's own choices; the control after it must not take its place silently."""
+    reach_card_step(controller, "queue_ticket")
+    read_card(controller, LI)
+    while controller.focused_widget != "decline_elderly":
+        controller.intent("focus_next")
+    controller.intent("activate")
+    assert offer_intents(controller) == []
+    assert controller.focused_widget is None
+    controller.intent("focus_next")
+    assert controller.focused_widget == controller.model().focus_order()[0].widget_id
+
+
 def test_a_younger_card_brings_no_offer(controller: KioskController) -> None:
     reach_card_step(controller, "payment")
     read_card(controller, ZHANG)
