@@ -239,16 +239,21 @@ class KioskController:
     def _edit_field(self, field_id: str, value: str) -> None:
         """Keep what the visitor typed (never lost, even when refused later), within a sane length.
 
-        In voice mode what was just typed or chosen is echoed: "star" for a masked field, else the
-        text itself, as personal data (headphones only).
+        In voice mode what was just typed, chosen or deleted is echoed: "star" for a masked field,
+        else the text itself, as personal data (headphones only).
         """
         before = self.visit.fields.get(field_id, "")
-        self.visit.fields[field_id] = value[:MAX_FIELD_CHARS]
+        self.visit.fields[field_id] = value = value[:MAX_FIELD_CHARS]
         self.visit.field_errors.pop(field_id, None)
         added = value[len(before):] if value.startswith(before) else ""
-        if self.voice is not None and added:
+        removed = before[len(value):] if before.startswith(value) else ""
+        if self.voice is not None and (added or removed):
             field = next((f for f in self.model().fields if f.field_id == field_id), None)
-            self.voice.typed(added, masked=bool(field and field.masked))
+            masked = bool(field and field.masked)
+            if added:
+                self.voice.typed(added, masked=masked)
+            else:
+                self.voice.deleted(removed, masked=masked, emptied=not value)
 
     def send(self, event: str, **params: Any) -> None:
         """An event from a journey's effects (already on the UI thread)."""

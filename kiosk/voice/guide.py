@@ -183,6 +183,16 @@ class VoiceGuide:
             item = Spoken(Text("voice.star")) if masked else Spoken(character, private=True)
             self._say([self._piece(item)])
 
+    def deleted(self, text: str, *, masked: bool, emptied: bool) -> None:
+        """Echo a deletion, so a visitor who cannot see the field knows what went (personal, or
+        "star") and when nothing is left."""
+        if self._enabled:
+            gone: Text | Private = Text("voice.star") if masked else Private(text)
+            items = [Spoken(Text("voice.deleted", {"text": gone}))]
+            if emptied:
+                items.append(Spoken(Text("voice.field_empty")))
+            self._say([self._piece(item) for item in items])
+
     def receipt(self, lines: Iterable[Spoken | Text | str]) -> None:
         """Everything a receipt or ticket says, in order (EN 301 549 5.1.3.16)."""
         if self._enabled:

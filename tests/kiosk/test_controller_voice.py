@@ -5,7 +5,7 @@ from __future__ import annotations
 from drivers.base import Route
 from kiosk.controller import KioskController
 from kiosk.court.demo.seed import LI
-from kiosk.i18n import Translator
+from kiosk.i18n import Text, Translator
 from tests.kiosk.conftest import UiLoop
 from tests.kiosk.journeys.conftest import card_of, present_card
 
@@ -76,8 +76,8 @@ def test_speech_keys_steer_the_voice_and_the_end_of_the_visit_restores_the_defau
     assert speaker(controller).utterances[-1].rate_wpm == before.rate_wpm
 
 
-def test_typed_characters_and_chosen_words_are_echoed_privately(controller: KioskController, loop: UiLoop) -> None:
-    """GIVEN voice on with headphones WHEN a case number is typed THEN each addition is echoed to the headphones."""
+def type_case_number_in_headphones(controller: KioskController, loop: UiLoop) -> None:
+    """Headphones in (voice comes on), then "（2026）" and "京" typed into the case-number field."""
     controller.devices.slots["headphones"].driver.plug()
     controller.intent("start_visit")
     loop.pump(lambda: controller.visit.preferences.voice)
@@ -85,6 +85,11 @@ def test_typed_characters_and_chosen_words_are_echoed_privately(controller: Kios
     controller.intent("by_number")
     controller.intent("edit_field", field="lookup.case_number", value="（2026）")
     controller.intent("edit_field", field="lookup.case_number", value="（2026）京")
+
+
+def test_typed_characters_and_chosen_words_are_echoed_privately(controller: KioskController, loop: UiLoop) -> None:
+    """GIVEN voice on with headphones WHEN a case number is typed THEN each addition is echoed to the headphones."""
+    type_case_number_in_headphones(controller, loop)
     last = speaker(controller).utterances[-1]
     assert last.text.strip() == "京" and last.route is Route.HEADPHONES
 
@@ -96,3 +101,15 @@ def test_typed_characters_are_not_echoed_on_the_hall_speaker(controller: KioskCo
     controller.intent("by_number")
     controller.intent("edit_field", field="lookup.case_number", value="（2026）京0191")
     assert "0191" not in spoken(controller)
+
+
+def test_deleting_is_echoed_with_what_went_and_an_empty_field_is_said(controller: KioskController,
+                                                                      loop: UiLoop) -> None:
+    """GIVEN voice on with headphones WHEN characters are deleted THEN the visitor hears which, and
+    when the field is empty."""
+    type_case_number_in_headphones(controller, loop)
+    controller.intent("edit_field", field="lookup.case_number", value="（2026）")
+    last = speaker(controller).utterances[-1]
+    assert ZH.text(Text("voice.deleted", {"text": "京"}), "zh_CN") in last.text and last.route is Route.HEADPHONES
+    controller.intent("edit_field", field="lookup.case_number", value="")
+    assert ZH.text("voice.field_empty", "zh_CN") in speaker(controller).utterances[-1].text

@@ -140,6 +140,23 @@ def test_masked_input_is_spoken_as_star_even_into_headphones(guide, speaker) -> 
     assert "7" not in speaker.utterances[-1].text
 
 
+def test_a_deletion_says_what_went_and_when_the_field_is_empty(guide, speaker) -> None:
+    guide.headphones_changed(True)
+    guide.screen_changed(home_model(), voice_on("en"))
+    guide.deleted("ng", masked=False, emptied=False)
+    assert speaker.utterances[-1].text == "deleted ng"
+    assert speaker.utterances[-1].route is Route.HEADPHONES
+    guide.deleted("7", masked=True, emptied=True)
+    assert speaker.utterances[-1].text == "deleted star. the field is empty"
+
+
+def test_what_was_deleted_stays_off_the_hall_speaker(guide, speaker) -> None:
+    guide.screen_changed(home_model(), voice_on("en"))
+    guide.deleted("Wang", masked=False, emptied=True)
+    assert "Wang" not in speaker.utterances[-1].text
+    assert "the field is empty" in speaker.utterances[-1].text
+
+
 def test_repeat_says_the_last_utterance_again(guide, speaker) -> None:
     guide.screen_changed(home_model(), voice_on())
     guide.repeat()
