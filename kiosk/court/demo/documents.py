@@ -1,17 +1,21 @@
-"""Served documents rendered to PDF on demand, deterministically (same document, same bytes)."""
+"""Served documents rendered to PDF on demand, deterministically (same document, same bytes).
+
+reportlab is imported when a document is rendered: the demo court is built at every kiosk start, a
+document only when a visitor prints one.
+"""
 
 from __future__ import annotations
 
 import io
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-
-from kiosk.documents.fonts import CjkCanvas, cjk_font
-
 
 def render_pdf(court_name: str, case_number: str, title: str, body: str, pages: int) -> bytes:
     """An A4 document with the court's heading; ``pages`` pages so print tests see real page counts."""
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 - see the module's docstring
+    from reportlab.lib.units import mm  # noqa: PLC0415
+
+    from kiosk.documents.fonts import CjkCanvas, cjk_font  # noqa: PLC0415
+
     font = cjk_font()
     out = io.BytesIO()
     canvas = CjkCanvas(out, pagesize=A4, invariant=1)
