@@ -52,9 +52,15 @@ def utc_now() -> datetime:
 
 
 class ContractModel(BaseModel):
-    """Base of every model that crosses: immutable; unknown fields from a newer court are ignored."""
+    """Base of every model that crosses: immutable; unknown fields from a newer court are ignored.
 
-    model_config = ConfigDict(frozen=True, extra="ignore", ser_json_bytes="base64", val_json_bytes="base64")
+    Validators are built on a model's first use, not at import: the kiosk imports every model at
+    start and uses few of them before a visitor asks for something.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="ignore", ser_json_bytes="base64", val_json_bytes="base64", defer_build=True
+    )
 
 
 class CourtError(ContractModel):
