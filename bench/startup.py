@@ -12,6 +12,10 @@ installed or frozen kiosk starts (an environment with PYTHONDONTWRITEBYTECODE wo
 compile the kiosk's modules on every start, but not Kivy's, whose bytecode the install wrote);
 ``--no-bytecode-cache`` measures the old way. The robot's touch imports ``kivy.tests`` (pytest):
 the script imports it first and times it, and the home figure is given without it too.
+
+``--compare TREE`` also times the kiosk of another checkout (say a ``git worktree`` of the commit
+before a change) in the same runs, interleaved with the two above: a change of a tenth of a second
+is lost in the spread between separate runs on a shared machine.
 """
 
 from __future__ import annotations
@@ -66,8 +70,8 @@ def first_frame(robot: Robot) -> Iterator[Wait]:
     robot.results["rss_mib"] = process.memory_info().rss / 2**20
 
 
-def run_once(command: list[str], result: Path, env: dict[str, str]) -> dict[str, float]:
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+def run_once(command: list[str], result: Path, env: dict[str, str], tree: Path = ROOT) -> dict[str, float]:
+    subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, timeout=120)
     data = json.loads(result.read_text())
     return data.get("results", data)
 
@@ -85,12 +89,28 @@ def child_environment(display: str, folder: str, bytecode_cache: bool) -> dict[s
     return env
 
 
+def print_kiosk(label: str, kiosk: list[dict[str, float]], m_median: float) -> None:
+    """One kiosk's figures, and its ratios to the minimal app's median first frame."""
+    k_first = [r["first_frame_s"] for r in kiosk]
+    k_home = [r["home_s"] - r["harness_s"] for r in kiosk]
+    print(f"  {label} (attract screen): {summary(k_first)}")
+    print(f"  {label}, home drawn after a touch at the first frame: {summary([r['home_s'] for r in kiosk])}")
+    print(f"    the same without the robot's import of kivy.tests ({summary([r['harness_s'] for r in kiosk])}): "
+          f"{summary(k_home)}")
+    print(f"  ratio {label}/minimal: first frame {statistics.median(k_first) / m_median:.2f}, "
+          f"home (without the harness's import) {statistics.median(k_home) / m_median:.2f}")
+    print(f"  resident memory after start (MiB), {label}: {summary([r['rss_mib'] for r in kiosk])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--no-bytecode-cache", dest="bytecode_cache", action="store_false",
                         help="compile as the environment says (no warm-up run, no private cache)")
+    parser.add_argument("--compare", metavar="TREE", type=Path,
+                        help="also time the kiosk of this checkout, interleaved (e.g. a worktree of the commit before)")
     args = parser.parse_args(argv)
+    trees = {"kiosk": ROOT, **({f"kiosk at {args.compare}": args.compare.resolve()} if args.compare else {})}
     load_before = os.getloadavg()
     with virtual_display(1080, 1920) as display, tempfile.TemporaryDirectory() as folder:
         env = child_environment(display, folder, args.bytecode_cache)
@@ -98,27 +118,23 @@ def main(argv: list[str] | None = None) -> int:
         kiosk_command = [sys.executable, "-m", "screens.automation", "bench.startup:first_frame", "--result", str(result)]
         minimal_command = [sys.executable, str(MINIMAL_APP), str(result)]
         if args.bytecode_cache:
-            run_once(kiosk_command, result, env)
+            for tree in trees.values():
+                run_once(kiosk_command, result, env, tree)
             run_once(minimal_command, result, env)
-        kiosk, minimal = [], []
-        for _ in range(args.runs):  # interleaved, so a change of load touches both alike
-            kiosk.append(run_once(kiosk_command, result, env))
+        kiosks: dict[str, list[dict[str, float]]] = {label: [] for label in trees}
+        minimal = []
+        for _ in range(args.runs):  # interleaved, so a change of load touches all alike
+            for label, tree in trees.items():
+                kiosks[label].append(run_once(kiosk_command, result, env, tree))
             minimal.append(run_once(minimal_command, result, env))
-    k_first = [r["first_frame_s"] for r in kiosk]
     m_first = [r["first_frame_s"] for r in minimal]
-    k_home = [r["home_s"] - r["harness_s"] for r in kiosk]
     m_median = statistics.median(m_first)
     print(f"cold start to first frame, {args.runs} runs each (s), bytecode cache {'on' if args.bytecode_cache else 'off'}; "
           f"load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
-    print(f"  kiosk (attract screen): {summary(k_first)}")
-    print(f"  kiosk, home drawn after a touch at the first frame: {summary([r['home_s'] for r in kiosk])}")
-    print(f"    the same without the robot's import of kivy.tests ({summary([r['harness_s'] for r in kiosk])}): "
-          f"{summary(k_home)}")
+    for label, kiosk in kiosks.items():
+        print_kiosk(label, kiosk, m_median)
     print(f"  minimal Kivy app:       {summary(m_first)}")
-    print(f"  ratio kiosk/minimal:    first frame {statistics.median(k_first) / m_median:.2f}, "
-          f"home (without the harness's import) {statistics.median(k_home) / m_median:.2f}")
-    print(f"resident memory after start (MiB): kiosk {summary([r['rss_mib'] for r in kiosk])}; "
-          f"minimal {summary([r['rss_mib'] for r in minimal])}")
+    print(f"  resident memory after start (MiB), minimal: {summary([r['rss_mib'] for r in minimal])}")
     return 0
 
 
