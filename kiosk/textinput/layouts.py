@@ -7,6 +7,8 @@ key's label, so a visitor who cannot see the screen hears each key under the key
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -78,8 +80,18 @@ class Layout:
         return [key for row in self.rows for key in row]
 
 
+#: Characters (full width) a key one width wide holds on one line in the largest text size.
+CHARACTERS_PER_WIDTH = 1.5
+
+
+def _label_width(label: str) -> float:
+    """A key's width by its label, so "（2026）" or "诉前调确" is not broken over lines in large text."""
+    characters = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in label)
+    return max(1.0, characters / CHARACTERS_PER_WIDTH)
+
+
 def _typing(labels: str | list[str], spoken: str) -> tuple[Key, ...]:
-    return tuple(Key(label, spoken, value=label) for label in labels)
+    return tuple(Key(label, spoken, value=label, width=_label_width(label)) for label in labels)
 
 
 def _action(label: str, action: Action, width: float = 1.5) -> Key:
@@ -196,15 +208,19 @@ COMMON_CASE_TYPES = (
 )  # fmt: skip
 CASE_SUFFIXES = ("之一", "之二", "之三")
 YEARS_SHOWN = 6
-#: At most this many keys share a row, so every key stays at least 15 mm wide on a portrait panel.
-MAX_KEYS_PER_ROW = 11
-
-
+#: At most this many key widths share a row, so every key stays at least 15 mm wide on a portrait panel.
+MAX_WIDTHS_PER_ROW = 10
 def _rows(keys: tuple[Key, ...]) -> tuple[tuple[Key, ...], ...]:
-    """Keys in as few rows as fit, the rows as even as possible."""
-    count = -(-len(keys) // MAX_KEYS_PER_ROW)
-    size = -(-len(keys) // count)
-    return tuple(keys[i : i + size] for i in range(0, len(keys), size))
+    """Keys in as few rows as fit, the rows as even in width as possible (each key in the row its
+    middle falls in)."""
+    total = sum(key.width for key in keys)
+    count = math.ceil(total / MAX_WIDTHS_PER_ROW)
+    rows: list[list[Key]] = [[] for _ in range(count)]
+    start = 0.0
+    for key in keys:
+        rows[min(count - 1, int((start + key.width / 2) * count / total))].append(key)
+        start += key.width
+    return tuple(tuple(row) for row in rows if row)
 
 
 def _case_number(today: date) -> Layout:
@@ -214,9 +230,9 @@ def _case_number(today: date) -> Layout:
     return Layout(
         LayoutName.CASE_NUMBER,
         (
-            _typing(years, "key.case_year"),
+            *_rows(_typing(years, "key.case_year")),
             *_rows(_typing(courts, "key.court_code")),
-            *_rows(_typing(list(COMMON_CASE_TYPES), "key.case_type") + _typing("知", "key.case_type")),
+            *_rows(_typing([*COMMON_CASE_TYPES, "知"], "key.case_type")),
             _typing("1234567890", "key.digit"),
             _typing(["号", *CASE_SUFFIXES], "key.case_suffix") + (BACKSPACE_KEY, CLEAR_KEY),
         ),

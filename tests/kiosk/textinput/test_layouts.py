@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from kiosk.domain import case_number
 from kiosk.i18n import LANGUAGES, Text, Translator
 from kiosk.textinput.layouts import (
+    CHARACTERS_PER_WIDTH,
     FIELD_LAYOUTS,
+    MAX_WIDTHS_PER_ROW,
     YEARS_SHOWN,
     Action,
     FieldType,
@@ -85,3 +88,22 @@ def test_case_number_layout_offers_recent_years_courts_and_types() -> None:
 def test_case_number_years_start_no_earlier_than_the_format() -> None:
     values = {k.value for k in layout(LayoutName.CASE_NUMBER, today=date(2018, 1, 1)).keys()}
     assert {"（2018）", "（2017）", "（2016）"} <= values and "（2015）" not in values
+
+
+@pytest.mark.parametrize("name", list(LayoutName))
+def test_every_label_fits_its_key_on_one_line(name: LayoutName) -> None:
+    """A year "（2026）" or "诉前调确" broken over two lines in large text was hard to read. A width
+    unit is a tenth of the row; a row of more units has narrower ones."""
+    for row in layout(name, today=date(2026, 3, 1)).rows:
+        unit = MAX_WIDTHS_PER_ROW / max(MAX_WIDTHS_PER_ROW, sum(key.width for key in row))
+        for key in row:
+            characters = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in key.label)
+            assert characters <= key.width * unit * CHARACTERS_PER_WIDTH, key.label
+
+
+def test_case_number_keys_stay_in_reading_order_across_rows() -> None:
+    keys = layout(LayoutName.CASE_NUMBER, today=date(2026, 3, 1)).keys()
+    years = [k.value for k in keys if k.spoken == "key.case_year"]
+    assert years == [f"（{year}）" for year in range(2026, 2026 - YEARS_SHOWN, -1)]
+    courts = [k.value for k in keys if k.spoken == "key.court_code"]
+    assert courts == [case_number.SUPREME_COURT, *case_number.HIGH_COURT_CODES]
