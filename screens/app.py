@@ -35,6 +35,21 @@ TICK_INTERVAL_S = 0.25
 _KEY_NAMES = {code: name for name, code in Keyboard.keycodes.items()}
 
 
+class InstantTransition(NoTransition):
+    """Screens swap within the frame of the change.
+
+    Kivy's NoTransition still runs a zero-length animation: the frame of a change draws the old and
+    the new screen, and the next frame draws the new one again, two full repaints per screen.
+    """
+
+    def start(self, manager: ScreenManager) -> None:
+        """Start, then end at once: the old screen leaves before the next frame is drawn."""
+        super().start(manager)
+        self.stop()
+        self.screen_in.dispatch("on_enter")
+        self.screen_out.dispatch("on_leave")
+
+
 class KioskApp(App):
     """Shows the controller's current screen model."""
 
@@ -47,7 +62,7 @@ class KioskApp(App):
         self.translator = translator
         display = controller.settings.display
         self.theme = Theme(Panel(display.width_px, display.height_px, display.panel_diagonal_in))
-        self.manager = ScreenManager(transition=NoTransition())
+        self.manager = ScreenManager(transition=InstantTransition())
         self._screenshot_path = screenshot_path
         self._screenshot_every_s = screenshot_every_s
         self.first_frame_drawn = False

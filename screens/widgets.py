@@ -134,3 +134,15 @@ class TapScrollView(ScrollView):
         """The timed release Kivy schedules is skipped when the tap was already released."""
         if self._get_uid("released") not in touch.ud:  # type: ignore[attr-defined]
             super()._do_touch_up(touch, *args)
+
+    def _bind_inactive_bar_color(self, *args: object) -> None:
+        """The bar fades only when it is drawn: with content that fits there is no bar, and its fade
+        repaints the whole window every frame for half a second after each screen (Kivy's trigger
+        calls this by name)."""
+        if self.bar_drawn():
+            super()._bind_inactive_bar_color(*args)
+
+    def bar_drawn(self) -> bool:
+        """Whether Kivy draws a scroll bar: the content is larger than the view in a scrolling direction."""
+        width, height = self.viewport_size
+        return bool((self.do_scroll_y and height > self.height) or (self.do_scroll_x and width > self.width))
