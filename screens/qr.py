@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from kivy.core.image import Image as CoreImage
 from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.image import Image
@@ -18,6 +17,8 @@ class QrCode(AnchorLayout):
 
     def __init__(self, payload: str, size_px: float) -> None:
         super().__init__(size_hint_y=None, height=size_px)
+        import segno  # noqa: PLC0415 - a payment screen's code, not every start, pays for segno's import
+
         png = io.BytesIO()
         segno.make(payload, error="m").save(png, kind="png", scale=10, border=4, dark="black", light="white")
         png.seek(0)

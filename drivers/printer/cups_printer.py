@@ -19,12 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-
 from drivers.base import DeviceError, DeviceStatus, Emit, Health, Printer, PrintOutcome, SelfTestResult, StatusChanged
 from drivers.printer import reasons
-from drivers.printer.test_page import render_test_page
+from drivers.printer.test_page import PAPER_MM, render_test_page
 
 try:
     import cups
@@ -44,7 +41,6 @@ JOB_CANCELLED = "print.cancelled"
 TIMED_OUT = "print.timed_out"
 SELF_TEST_PASSED = "selftest.printer.passed"
 
-_PAPER = {"a4": A4, "receipt80": (80 * mm, 120 * mm)}
 _PRINTER_ATTRIBUTES = ["printer-state", "printer-state-reasons", "printer-is-accepting-jobs", "printer-state-message"]
 _JOB_ATTRIBUTES = ["job-state", "job-state-reasons", "job-printer-state-message"]
 
@@ -56,8 +52,8 @@ class CupsPrinter(Printer):
 
     def __init__(self, *, queue: str, server: str | None = None, port: int = 631, paper: str = "a4",
                  call_timeout_s: float = 10.0, poll_interval_s: float = 0.2, status_interval_s: float = 5.0) -> None:
-        if paper not in _PAPER:
-            raise ValueError(f"paper must be one of {', '.join(_PAPER)}")
+        if paper not in PAPER_MM:
+            raise ValueError(f"paper must be one of {', '.join(PAPER_MM)}")
         self.queue = queue
         self.server = server
         self.port = port
@@ -104,7 +100,7 @@ class CupsPrinter(Printer):
 
     def self_test(self) -> SelfTestResult:
         with tempfile.TemporaryDirectory(prefix="kiosk-testpage-") as tmp:
-            pdf = render_test_page(Path(tmp) / "test-page.pdf", printer_label=self.queue, page_size=_PAPER[self.paper])
+            pdf = render_test_page(Path(tmp) / "test-page.pdf", printer_label=self.queue, paper=self.paper)
             outcome = self.print_pdf(pdf, title="courtkiosk self-test", timeout_s=60.0)
         key = SELF_TEST_PASSED if outcome.completed else outcome.message_key
         return SelfTestResult(outcome.completed, key, outcome.detail)

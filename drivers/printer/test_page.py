@@ -11,11 +11,8 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+#: Paper a printer may be loaded with, in millimetres: what its test page is drawn on.
+PAPER_MM: dict[str, tuple[float, float]] = {"a4": (210, 297), "receipt80": (80, 120)}
 
 _CJK_TRUETYPE = (
     Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
@@ -29,6 +26,9 @@ _FONT_NAME = "KioskCJK"
 @cache
 def cjk_font() -> str | None:
     """Register and name an embeddable CJK font, or None when the machine has none."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 - reportlab only when a page is drawn, not at start
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415 - likewise
+
     for path in _CJK_TRUETYPE:
         if path.exists():
             pdfmetrics.registerFont(TTFont(_FONT_NAME, str(path), subfontIndex=0))
@@ -36,8 +36,16 @@ def cjk_font() -> str | None:
     return None
 
 
-def render_test_page(out: Path, *, printer_label: str, page_size: tuple[float, float] = A4) -> Path:
-    """Write a one-page PDF that shows alignment, Chinese and Latin text and a grey ramp."""
+def render_test_page(out: Path, *, printer_label: str, paper: str = "a4") -> Path:
+    """Write a one-page PDF on ``paper`` (of :data:`PAPER_MM`): alignment, Chinese and Latin text, a grey ramp.
+
+    reportlab is imported here: every printer driver is loaded at start, and its import is a tenth
+    of the kiosk's start on a slow machine.
+    """
+    from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    page_size = (PAPER_MM[paper][0] * mm, PAPER_MM[paper][1] * mm)
     width, height = page_size
     margin = 10 * mm
     c = canvas.Canvas(str(out), pagesize=page_size)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+if TYPE_CHECKING:  # cryptography loads with the first seal or open, not with the kiosk's start
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 KEYRING_SERVICE = "courtkiosk"
 KEYRING_ENTRY = "outbox-key"
@@ -22,8 +24,8 @@ class Unsealable(Exception):
 
 
 def new_key() -> str:
-    """A fresh key, as written into the configuration (urlsafe base64 of 32 random bytes)."""
-    return base64.urlsafe_b64encode(AESGCM.generate_key(bit_length=256)).decode()
+    """A fresh key, as written into the configuration (urlsafe base64 of 32 random bytes from the OS)."""
+    return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
 def parse_key(text: str) -> bytes:
@@ -60,7 +62,13 @@ class Sealer:
     """Seals a payload to its row: the row's identity is authenticated data, so rows cannot be swapped."""
 
     def __init__(self, key: bytes) -> None:
-        self._aead = AESGCM(key)
+        self._key = key
+
+    @cached_property
+    def _aead(self) -> AESGCM:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415
+
+        return AESGCM(self._key)
 
     def seal(self, plaintext: bytes, row_id: str) -> bytes:
         """Nonce followed by ciphertext and tag."""
@@ -69,6 +77,8 @@ class Sealer:
 
     def open(self, sealed: bytes, row_id: str) -> bytes:
         """The plaintext, or :class:`Unsealable`."""
+        from cryptography.exceptions import InvalidTag  # noqa: PLC0415 - loaded with the cipher already
+
         try:
             return self._aead.decrypt(sealed[:12], sealed[12:], row_id.encode())
         except (InvalidTag, ValueError):

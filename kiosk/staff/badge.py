@@ -26,12 +26,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from kiosk.staff.roles import Role
 from kiosk.staff.state_file import read_state, write_state
+
+if TYPE_CHECKING:  # cryptography loads with the first key: a kiosk without badge keys never needs it
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 PREFIX = "CKB1."
 VERSION = 1
@@ -91,6 +92,8 @@ def encode_public_key(public_key: Ed25519PublicKey) -> str:
 
 def parse_public_key(text: str) -> Ed25519PublicKey:
     """A configured public key; a malformed one is refused at start."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: PLC0415
+
     try:
         raw = _unb64(text.strip())
         return Ed25519PublicKey.from_public_bytes(raw)
@@ -120,6 +123,8 @@ def issue_badge(
 
 def read_badge(token: str, public_keys: Iterable[Ed25519PublicKey]) -> Badge:
     """The badge's contents once its signature is checked; says nothing yet about validity in time."""
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415 - the keys brought cryptography in
+
     token = token.strip()
     if not token.startswith(PREFIX):
         raise BadgeRefused(BadgeRefusal.MALFORMED)

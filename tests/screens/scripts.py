@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 from kiosk.court.demo.seed import LI
 from screens.automation import Robot, Wait
 
 LI_ID_NUMBER = LI.id_number
+
+
+#: Libraries only some later screen or job needs, each a noticeable part of a cold start if imported up front.
+LATER_LIBRARIES = ("reportlab", "segno", "cv2", "numpy", "cryptography", "jieba", "pypinyin", "requests")
+
+
+def libraries_at_first_frame(robot: Robot) -> Iterator[Wait]:
+    """Which of :data:`LATER_LIBRARIES` the app has imported by the time attract is drawn; then a test page is
+    printed, which must bring reportlab in (so the check can see an import)."""
+    yield robot.until_screen("attract")
+    robot.results["at_first_frame"] = [name for name in LATER_LIBRARIES if name in sys.modules]
+    robot.results["test_page_printed"] = robot.controller.devices.slots["receipt_printer"].driver.self_test().passed
+    robot.results["reportlab_after_test_page"] = "reportlab" in sys.modules
 
 
 def touch_case_lookup(robot: Robot) -> Iterator[Wait]:

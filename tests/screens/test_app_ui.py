@@ -9,6 +9,13 @@ from tests.screens.conftest import RunScript
 pytestmark = pytest.mark.ui
 
 
+def test_the_first_frame_is_drawn_without_the_libraries_of_later_screens(run_in_app: RunScript) -> None:
+    results = run_in_app("libraries_at_first_frame")
+    assert results["at_first_frame"] == []
+    assert results["test_page_printed"] is True
+    assert results["reportlab_after_test_page"] is True
+
+
 def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
     results = run_in_app("touch_case_lookup")
     assert results["before"] == {"state": "home", "screen": "home"}
