@@ -68,10 +68,8 @@ class KioskApp(App):
         self.first_frame_drawn = False
 
     def build(self) -> ScreenManager:
-        """One :class:`ModelScreen` per router screen, then follow the controller."""
+        """Follow the controller; each router screen's :class:`ModelScreen` is made when first shown."""
         register_fonts()
-        for name in SCREENS:
-            self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent, self.controller.form))
         self.controller.subscribe(self.refresh)
         Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
         Window.bind(on_key_down=self._key_down, on_touch_down=self._raw_touch_down, on_touch_up=self._raw_touch_up,
@@ -134,7 +132,7 @@ class KioskApp(App):
         prefs = self.controller.visit.preferences
         self.theme.apply(prefs)
         screen = self.current_screen
-        target: ModelScreen = self.manager.get_screen(self.controller.screen)
+        target = self.screen(self.controller.screen)
         target.show(self.controller.model(), prefs.language)
         target.outline(self.controller.focused_widget)
         if screen is not target:
@@ -154,6 +152,15 @@ class KioskApp(App):
             Clock.schedule_once(lambda _dt: restart_process(close), 0)
         else:
             self.stop()
+
+    def screen(self, name: str) -> ModelScreen:
+        """The view of router screen ``name``, made on first use: most of the 92 are seldom shown, and making
+        them all held up the first frame."""
+        if name not in SCREENS:
+            raise KeyError(f"no router screen {name!r}")
+        if not self.manager.has_screen(name):
+            self.manager.add_widget(ModelScreen(name, self.theme, self.translator, self.intent, self.controller.form))
+        return self.manager.get_screen(name)  # type: ignore[return-value]
 
     @property
     def current_screen(self) -> ModelScreen:

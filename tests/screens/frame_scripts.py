@@ -15,7 +15,7 @@ def screen_change(robot: Robot) -> Iterator[Wait]:
     """Touch start on the attract screen; read the manager's children before any frame is drawn."""
     yield robot.until_screen("attract")
     entered: list[str] = []
-    home = robot.app.manager.get_screen("home")
+    home = robot.app.screen("home")
     home.bind(on_enter=lambda screen: entered.append(screen.name))
     robot.touch("start_visit")
     robot.results["children"] = [child.name for child in robot.app.manager.children]
