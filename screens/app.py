@@ -25,6 +25,7 @@ from kiosk.watchdog import Watchdog
 from kiosk.maintenance.effects import RESTART
 from kiosk.maintenance.lockdown import keep_display_awake, restart_process
 from kiosk.router import SCREENS
+from kiosk.textinput.warm_up import WARM_UP_AFTER_S, warm_up_in_background
 from screens.fonts import register_fonts
 from screens.model_screen import ModelScreen
 from screens.theme import Theme
@@ -90,6 +91,7 @@ class KioskApp(App):
     def _mark_first_frame(self, _dt: float) -> None:
         self.first_frame_drawn = True
         log.info("first frame drawn")
+        Clock.schedule_once(lambda _dt: warm_up_in_background(), WARM_UP_AFTER_S)
 
     def _lock_down(self) -> None:
         """Kiosk mode: a close request (Alt+F4, the window manager) is refused, the cursor hidden, the panel kept awake."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from kiosk.textinput import strokes as stroke_tools
 from kiosk.textinput.zinnia import HandwritingUnavailable, Recognizer
 
-__all__ = ["HandwritingUnavailable", "recognize", "recognizer"]
+__all__ = ["HandwritingUnavailable", "is_loaded", "recognize", "recognizer"]
 
 _recognizer: Recognizer | None = None
 _recognizer_lock = threading.Lock()
@@ -25,6 +25,11 @@ def recognizer() -> Recognizer:
         if _recognizer is None:
             _recognizer = Recognizer()
         return _recognizer
+
+
+def is_loaded() -> bool:
+    """Whether this process holds the recognizer already."""
+    return _recognizer is not None
 
 
 def recognize(

@@ -158,3 +158,8 @@ def shared() -> Lexicon:
         if _shared is None:
             _shared = load()
         return _shared
+
+
+def is_loaded() -> bool:
+    """Whether this process holds the lexicon already (the first keystroke then finds it ready)."""
+    return _shared is not None

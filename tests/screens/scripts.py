@@ -24,6 +24,16 @@ def libraries_at_first_frame(robot: Robot) -> Iterator[Wait]:
     robot.results["reportlab_after_test_page"] = "reportlab" in sys.modules
 
 
+def warmed_up_after_start(robot: Robot) -> Iterator[Wait]:
+    """Whether the pinyin lexicon is loaded at the first frame, and later without anything typed."""
+    from kiosk.textinput import lexicon  # noqa: PLC0415
+
+    yield robot.until_screen("attract")
+    robot.results["loaded_at_first_frame"] = lexicon.is_loaded()
+    yield lambda: lexicon.is_loaded()
+    robot.results["loaded_after_warm_up"] = lexicon.is_loaded()
+
+
 def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
     """Touch the attract screen anywhere to start, then touch the case-lookup button on home."""
     yield robot.until_screen("attract")

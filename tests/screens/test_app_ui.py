@@ -16,6 +16,12 @@ def test_the_first_frame_is_drawn_without_the_libraries_of_later_screens(run_in_
     assert results["reportlab_after_test_page"] is True
 
 
+def test_the_pinyin_lexicon_is_loaded_in_the_background_after_the_first_frame(run_in_app: RunScript) -> None:
+    results = run_in_app("warmed_up_after_start")
+    assert results["loaded_at_first_frame"] is False
+    assert results["loaded_after_warm_up"] is True
+
+
 def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
     results = run_in_app("touch_case_lookup")
     assert results["before"] == {"state": "home", "screen": "home"}
