@@ -6,7 +6,8 @@ worker in place of its simulated device: the camera scanner decoding noisy 1280Ã
 each sentence lasts), and
 the simulated printers fed by the real PDF renderers. Each measures the same app idle on the home
 screen first (the baseline), then the loaded window; a frame time is the interval between two
-passes of Kivy's main loop (60 frames/s cap, so 16.7 ms is the floor). Prints the 95th percentile
+passes of Kivy's main loop. The loop is capped at 60 frames/s, but its clock stops sleeping early
+by its timer's resolution, so idle passes come about 12.4 ms apart here, not 16.7. Prints the 95th percentile
 and median per window: median (minâ€“max) over ``--runs`` windows, and the loaded/idle ratio.
 """
 

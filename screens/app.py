@@ -24,6 +24,7 @@ from kiosk.keypad import TYPED_KEYS, intent_for
 from kiosk.watchdog import Watchdog
 from kiosk.maintenance.effects import RESTART
 from kiosk.maintenance.lockdown import keep_display_awake, restart_process
+from kiosk.resting_collector import RestingCollector
 from kiosk.router import SCREENS
 from kiosk.textinput.warm_up import WARM_UP_AFTER_S, warm_up_in_background
 from screens.fonts import register_fonts
@@ -67,12 +68,14 @@ class KioskApp(App):
         self._screenshot_path = screenshot_path
         self._screenshot_every_s = screenshot_every_s
         self.first_frame_drawn = False
+        self.collector = RestingCollector()
 
     def build(self) -> ScreenManager:
         """Follow the controller; each router screen's :class:`ModelScreen` is made when first shown."""
         register_fonts()
         self.controller.subscribe(self.refresh)
-        Clock.schedule_interval(lambda dt: self.controller.tick(), TICK_INTERVAL_S)
+        self.collector.install()
+        Clock.schedule_interval(self._tick, TICK_INTERVAL_S)
         Window.bind(on_key_down=self._key_down, on_touch_down=self._raw_touch_down, on_touch_up=self._raw_touch_up,
                     size=lambda _window, size: self.controller.gesture.resize(*size))
         self.controller.gesture.resize(*Window.size)
@@ -105,10 +108,15 @@ class KioskApp(App):
         return True
 
     def _raw_touch_down(self, _window: object, touch: object) -> bool:
+        self.collector.activity()
         return self._raw_touch(True, touch)
 
     def _raw_touch_up(self, _window: object, touch: object) -> bool:
         return self._raw_touch(False, touch)
+
+    def _tick(self, _dt: float) -> None:
+        self.controller.tick()
+        self.collector.tick()
 
     def _raw_touch(self, down: bool, touch: object) -> bool:
         """Touches on the attract and out-of-service screens go to the hidden gesture first; a touch in
@@ -121,6 +129,7 @@ class KioskApp(App):
     def on_stop(self) -> None:
         """The app is closing (exit to the system, or the process is stopped)."""
         self.controller.audit.append(AuditEvent.KIOSK_STOPPED)
+        self.collector.uninstall()
 
     def intent(self, name: str, **params: object) -> None:
         """A screen's button was released: hand it to the controller."""
@@ -131,6 +140,7 @@ class KioskApp(App):
         if self.controller.exit_request is not None:
             self._leave(self.controller.exit_request)
             return
+        self.collector.activity()
         prefs = self.controller.visit.preferences
         self.theme.apply(prefs)
         screen = self.current_screen
@@ -171,6 +181,7 @@ class KioskApp(App):
 
     def _key_down(self, _window: object, key: int, _scancode: int, codepoint: str | None, _modifiers: list[str]) -> bool:
         """Keypad and keyboard keys: intents, or typing into the focused field. Nothing ends the app."""
+        self.collector.activity()
         name = _KEY_NAMES.get(key, "")
         intent = intent_for(name)
         if intent is not None:

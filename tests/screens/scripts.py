@@ -34,6 +34,22 @@ def warmed_up_after_start(robot: Robot) -> Iterator[Wait]:
     robot.results["loaded_after_warm_up"] = lexicon.is_loaded()
 
 
+def collects_at_rest(robot: Robot) -> Iterator[Wait]:
+    """The collector's settings in the running app, and a full collection once home has rested after a touch."""
+    import gc  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    collector = robot.app.collector
+    yield robot.until_screen("attract")
+    robot.results["oldest_threshold"] = gc.get_threshold()[2]
+    robot.touch("start_visit")
+    yield robot.until_screen("home")
+    before, touched = collector.rest_collections, time.monotonic()
+    yield lambda: collector.rest_collections > before
+    robot.results["rested_s"] = time.monotonic() - touched
+    robot.results["screen"] = robot.screen_name
+
+
 def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
     """Touch the attract screen anywhere to start, then touch the case-lookup button on home."""
     yield robot.until_screen("attract")

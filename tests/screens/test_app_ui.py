@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.resting_collector import BACKSTOP, REST_AFTER_S
 from tests.screens.conftest import RunScript
 
 pytestmark = pytest.mark.ui
@@ -20,6 +21,13 @@ def test_the_pinyin_lexicon_is_loaded_in_the_background_after_the_first_frame(ru
     results = run_in_app("warmed_up_after_start")
     assert results["loaded_at_first_frame"] is False
     assert results["loaded_after_warm_up"] is True
+
+
+def test_a_full_garbage_collection_waits_until_the_screen_has_rested(run_in_app: RunScript) -> None:
+    results = run_in_app("collects_at_rest")
+    assert results["oldest_threshold"] == BACKSTOP
+    assert results["screen"] == "home"
+    assert results["rested_s"] >= REST_AFTER_S - 0.5  # the rest began at home's render, a frame or two before the clock started
 
 
 def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
