@@ -24,12 +24,13 @@ from kiosk.form import FormInput
 from kiosk.inactivity import IdlePhase, IdleWatch
 from kiosk.journeys import registry
 from kiosk.journeys.base import JourneyEffects
-from kiosk.keypad import FOCUS_INTENTS, FORWARD_INTENTS
+from kiosk.keypad import FOCUS_INTENTS
+from kiosk.keypad_walk import KeypadWalk
 from kiosk.maintenance import door
 from kiosk.maintenance.outbox_tools import audit_submissions
 from kiosk.maintenance.states import STEPS as MAINTENANCE_STEPS
 from kiosk.preferences import ELDERLY_ANSWERS, PREFERENCE_INTENTS, ElderlyOffer, apply_preference
-from kiosk.presenters import Field, ScreenContext, ScreenModel
+from kiosk.presenters import ScreenContext, ScreenModel
 from kiosk.presenters.screens import present, with_elderly_offer
 from kiosk.router import ServiceHealth, route
 from kiosk.services import KioskServices
@@ -82,6 +83,7 @@ class KioskController:
         self.focus = KeypadFocus()
         self.form = FormInput()
         self.elderly_offer = ElderlyOffer()
+        self.keypad_walk = KeypadWalk(self.focus, self.form, voice, self.intent, self._edit_field)
         self._listeners: list[Listener] = []
         self._last_health_poll = clock()
         self._last_countdown = -1
@@ -180,61 +182,18 @@ class KioskController:
         return intent.startswith("choose_") and journey in unavailable_journeys(self.devices.statuses())
 
     def _keypad(self, name: str) -> None:
-        """Arrows move the focus (announced in voice mode); Enter activates the focused control, or
-        puts the keypad on a focused field's keyboard, whose keys it then walks."""
-        model = self.model()
-        self.focus.follow(model)
-        if self.form.typing and model.overlay is None:
-            self._keyboard_keypad(name, model)
-        elif name == "activate":
-            target = self.focus.current(model)
-            if isinstance(target, Field):
-                key = self.form.start_typing(target.field_id)
-                if key is not None and self.voice is not None:
-                    self.voice.announce_key(key, opening=True)
-            elif target is not None and target.enabled:
-                self.intent(target.intent, **target.params)
-                return
-        else:
-            target = self.focus.move(model, 1 if name in FORWARD_INTENTS else -1)
-            if target is not None and self.voice is not None:
-                self.voice.announce(target)
-        self._notify()
-
-    def _keyboard_keypad(self, name: str, model: ScreenModel) -> None:
-        """The keypad on a field's keyboard: arrows move over the keys, Enter presses, Back leaves."""
-        field = next(f for f in model.fields if f.field_id == self.form.focused)
-        if name == "back":
-            self.form.stop_typing()
-            self.focus.put_on(model, field.widget_id)
-            if self.voice is not None:
-                self.voice.announce(field)
-            return
-        if name == "activate":
-            pressed = self.form.press()
-            if pressed is not None and pressed[1]:
-                self._edit_field(field.field_id, self.form.editors[field.field_id].value)
-                return  # what was typed or chosen is echoed
-        else:
-            self.form.move({"focus_next": "focus_right", "focus_previous": "focus_left"}.get(name, name))
-        if self.voice is not None and self.form.editor is not None:
-            self.voice.announce_key(self.form.cursor.current(self.form.editor))
+        """A focus or activate key: the walk moves or presses; an activated control told the listeners."""
+        if not self.keypad_walk.press(name, self.model()):
+            self._notify()
 
     def _type_character(self, character: str) -> None:
-        """A keypad digit (or X, or the point) for the focused field: typed, or a candidate picked."""
         self.model()  # brings the form up to the screen on show
-        if self.form.focused is not None and self.form.type_character(character):
-            self._edit_field(self.form.focused, self.form.editors[self.form.focused].value)
+        self.keypad_walk.type_character(character)
 
     @property
     def focused_widget(self) -> str | None:
         """The widget id of the keypad-focused control or key, for the screen to outline."""
-        model = self.model()
-        if self.form.typing and model.overlay is None:
-            return self.form.cursor_widget
-        self.focus.follow(model)
-        target = self.focus.current(model)
-        return target.widget_id if target else None
+        return self.keypad_walk.focused_widget(self.model())
 
     def _edit_field(self, field_id: str, value: str) -> None:
         """Keep what the visitor typed (never lost, even when refused later), within a sane length.
