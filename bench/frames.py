@@ -7,8 +7,8 @@ each sentence lasts), and
 the simulated printers fed by the real PDF renderers. Each measures the same app idle on the home
 screen first (the baseline), then the loaded window; a frame time is the interval between two
 passes of Kivy's main loop. The loop is capped at 60 frames/s, but its clock stops sleeping early
-by its timer's resolution, so idle passes come about 12.4 ms apart here, not 16.7. Prints the 95th percentile
-and median per window: median (min–max) over ``--runs`` windows, and the loaded/idle ratio.
+by its timer's resolution, so idle passes come about 12.5 ms apart here, not 16.7. Prints the 95th
+percentile and median per window: median (min–max) over ``--runs`` windows, and the loaded/idle ratio.
 """
 
 from __future__ import annotations

@@ -9,21 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.resting_collector import RestingCollector
-
-
-class FakeClock:
-    """Monotonic seconds moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+from tests.kiosk.conftest import ManualClock
 
 
 @pytest.fixture
@@ -40,7 +26,7 @@ def full_collections() -> Iterator[list[int]]:
     gc.callbacks.remove(heard)
 
 
-def test_install_makes_automatic_full_collections_rare_and_uninstall_puts_the_settings_back(clock: FakeClock) -> None:
+def test_install_makes_automatic_full_collections_rare_and_uninstall_puts_the_settings_back(clock: ManualClock) -> None:
     before = gc.get_threshold()
     collector = RestingCollector(backstop=100, clock=clock)
     collector.install()
@@ -51,38 +37,42 @@ def test_install_makes_automatic_full_collections_rare_and_uninstall_puts_the_se
     assert gc.get_threshold() == before
 
 
-def test_a_full_collection_runs_once_when_the_screen_has_rested(clock: FakeClock, full_collections: list[int]) -> None:
-    collector = RestingCollector(rest_after_s=3.0, clock=clock)
-    collector.activity()
-    clock.now += 2.9
-    assert collector.tick() is False
-    assert 2 not in full_collections
-    clock.now += 0.1
-    assert collector.tick() is True
-    assert full_collections.count(2) == 1
-    clock.now += 10
-    assert collector.tick() is False, "once per rest"
+def test_a_full_collection_runs_once_when_the_screen_has_rested(clock: ManualClock, full_collections: list[int]) -> None:
+    collector = RestingCollector(rest_after_s=3.0, backstop=1_000_000, clock=clock)
+    collector.install()  # so that no automatic full collection runs meanwhile
+    try:
+        collector.activity()
+        clock.advance(2.9)
+        assert collector.tick() is False
+        assert 2 not in full_collections
+        clock.advance(0.1)
+        assert collector.tick() is True
+        assert full_collections.count(2) == 1
+        clock.advance(10)
+        assert collector.tick() is False, "once per rest"
+    finally:
+        collector.uninstall()
     assert collector.rest_collections == 1
 
 
-def test_activity_during_the_wait_starts_the_rest_again(clock: FakeClock) -> None:
+def test_activity_during_the_wait_starts_the_rest_again(clock: ManualClock) -> None:
     collector = RestingCollector(rest_after_s=3.0, clock=clock)
     collector.activity()
-    clock.now += 2.0
+    clock.advance(2.0)
     collector.activity()
-    clock.now += 2.0
+    clock.advance(2.0)
     assert collector.tick() is False
-    clock.now += 1.0
+    clock.advance(1.0)
     assert collector.tick() is True
 
 
-def test_nothing_is_collected_before_anything_happened(clock: FakeClock) -> None:
+def test_nothing_is_collected_before_anything_happened(clock: ManualClock) -> None:
     collector = RestingCollector(rest_after_s=3.0, clock=clock)
-    clock.now += 60
+    clock.advance(60)
     assert collector.tick() is False
 
 
-def test_garbage_cycles_old_enough_for_the_full_collection_are_freed_at_rest(clock: FakeClock) -> None:
+def test_garbage_cycles_old_enough_for_the_full_collection_are_freed_at_rest(clock: ManualClock) -> None:
     class Node:
         def __init__(self) -> None:
             self.other: Node | None = None
@@ -99,7 +89,7 @@ def test_garbage_cycles_old_enough_for_the_full_collection_are_freed_at_rest(clo
         gc.collect(1)
         assert freed == [], "the younger generations do not reach it"
         collector.activity()
-        clock.now += 3.0
+        clock.advance(3.0)
         collector.tick()
     finally:
         collector.uninstall()
