@@ -1,16 +1,17 @@
 """The baseline of the startup bench: a Kivy app with one label, timed like the kiosk.
 
-Run as ``python bench/minimal_app.py RESULT.json``; writes the time from process start to the
-first frame drawn (its ``on_flip``, as the kiosk's script takes it) and the resident memory half a
+Run as ``python -m bench.minimal_app RESULT.json``; writes the time from process start to the
+first frame drawn (its ``on_flip``, as the kiosk's script takes it, on the same clock) and the resident memory half a
 second later.
 """
 
 import json
 import os
 import sys
-import time
 
 import psutil
+
+from bench.process_age import process_age_s
 
 os.environ.setdefault("KIVY_NO_ARGS", "1")
 os.environ.setdefault("KIVY_LOG_MODE", "PYTHON")
@@ -36,9 +37,8 @@ class Minimal(App):
     def first_frame(self, _window: object) -> None:
         """The first frame is drawn: note the time, once."""
         Window.unbind(on_flip=self.first_frame)
-        process = psutil.Process()
-        first = time.time() - process.create_time()
-        Clock.schedule_once(lambda _dt: self.finish(first, process), 0.5)
+        first = process_age_s()
+        Clock.schedule_once(lambda _dt: self.finish(first, psutil.Process()), 0.5)
 
     def finish(self, first: float, process: psutil.Process) -> None:
         with open(sys.argv[1], "w", encoding="utf-8") as out:
