@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.swaps import after_each_swap
 from drivers.idcard.ga467 import Command
 from kiosk.court.demo.seed import LI, ZHANG
 from screens.automation import Robot, Wait
@@ -41,8 +42,8 @@ class TouchClock:
     """Times every screen change a touch causes: from the touch going down to the first frame drawn after.
 
     It listens on the window (bound after the app, so it hears each touch before the app does) and
-    on Kivy's ``on_flip``, which follows the drawing of every frame; frame intervals are also kept
-    while :attr:`frames` is a list.
+    to each buffer swap, after which a frame is on screen (:mod:`bench.swaps`); frame intervals are
+    also kept while :attr:`frames` is a list.
     """
 
     def __init__(self, robot: Robot) -> None:
@@ -56,7 +57,8 @@ class TouchClock:
         self._touch: tuple[float, str] | None = None
         self._shown = robot.screen_name
         self._last_tick: float | None = None
-        Window.bind(on_touch_down=self._down, on_flip=self._flip)
+        Window.bind(on_touch_down=self._down)
+        after_each_swap(Window, self._shown_frame)
         Clock.schedule_interval(self._tick, 0)
 
     def _down(self, _window: object, _touch: object) -> bool:
@@ -71,7 +73,7 @@ class TouchClock:
             self.frames.append(now - self._last_tick)
         self._last_tick = now
 
-    def _flip(self, _window: object) -> None:
+    def _shown_frame(self) -> None:
         now = time.perf_counter()
         screen = self.robot.screen_name
         if screen == self._shown:

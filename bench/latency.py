@@ -2,7 +2,7 @@
 
 ``python bench/latency.py [--rounds 3]``: the real app under Xvfb with simulated devices walks each
 journey of ``bench._visits`` ``--rounds`` times; for every screen change that follows a touch, the
-time from the touch going down to the first frame drawn with the new screen (Kivy's ``on_flip``).
+time from the touch going down to the first frame with the new screen on screen (after its swap).
 Prints, per transition, the median and spread, then the share under the 100 ms target. The robot's
 own layout pass before a touch is not in the figure.
 """
