@@ -50,6 +50,9 @@ class DisplaySettings(_Section):
     width_px: int = Field(1080, ge=320, description="panel width in pixels (portrait: the short side)")
     height_px: int = Field(1920, ge=320, description="panel height in pixels")
     fullscreen: bool = Field(False, description="borderless fullscreen kiosk window")
+    antialiasing_samples: int = Field(
+        0, ge=0, le=16,
+        description="samples per pixel smoothing shape edges; 0 for software rendering, where they slow every frame")
 
 
 class TimeoutSettings(_Section):

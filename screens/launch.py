@@ -11,7 +11,7 @@ from screens.environment import prepare_kivy
 
 def build_app(settings: Settings, screenshot_path: Path | None = None):  # noqa: ANN201 - KioskApp needs Kivy imported
     """Create the app with its devices and controller; devices deliver through Kivy's clock."""
-    prepare_kivy(settings.display.width_px, settings.display.height_px, settings.display.fullscreen)
+    prepare_kivy(settings.display)
     from kivy.clock import Clock  # noqa: PLC0415 - only after prepare_kivy
 
     from kiosk.controller import KioskController  # noqa: PLC0415

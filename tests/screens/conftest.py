@@ -32,6 +32,7 @@ def run_in_app(display: str, tmp_path: Path) -> RunScript:
     def run(name: str, timeout_s: float = 180, **env: str) -> dict[str, Any]:
         target = name if ":" in name else f"tests.screens.scripts:{name}"
         result_file = tmp_path / f"{target.rpartition(':')[2]}.json"
+        result_file.unlink(missing_ok=True)  # a second run of the same script must not read the first one's
         environment = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": str(tmp_path / "data"),
                        "XDG_CONFIG_HOME": str(tmp_path / "config"), **env}
         child = subprocess.run(

@@ -50,6 +50,14 @@ def collects_at_rest(robot: Robot) -> Iterator[Wait]:
     robot.results["screen"] = robot.screen_name
 
 
+def framebuffer_samples(robot: Robot) -> Iterator[Wait]:
+    """The samples per pixel of the window's framebuffer, as OpenGL reports them once attract is drawn."""
+    from kivy.graphics.opengl import GL_SAMPLES, glGetIntegerv  # noqa: PLC0415
+
+    yield robot.until_screen("attract")
+    robot.results["samples"] = glGetIntegerv(GL_SAMPLES)[0]
+
+
 def touch_case_lookup(robot: Robot) -> Iterator[Wait]:
     """Touch the attract screen anywhere to start, then touch the case-lookup button on home."""
     yield robot.until_screen("attract")

@@ -30,6 +30,12 @@ def test_a_full_garbage_collection_waits_until_the_screen_has_rested(run_in_app:
     assert results["rested_s"] >= REST_AFTER_S - 0.5  # the rest began at home's render, a frame or two before the clock started
 
 
+def test_the_window_draws_without_multisampling_unless_the_display_settings_ask(run_in_app: RunScript) -> None:
+    """Kivy's default of 2 samples doubled the swap of every frame under llvmpipe; a GPU kiosk may ask for 4."""
+    assert run_in_app("framebuffer_samples")["samples"] == 0
+    assert run_in_app("framebuffer_samples", KIOSK_DISPLAY__ANTIALIASING_SAMPLES="4")["samples"] == 4
+
+
 def test_touching_case_lookup_changes_the_machine_state_and_the_visible_screen(run_in_app: RunScript) -> None:
     results = run_in_app("touch_case_lookup")
     assert results["before"] == {"state": "home", "screen": "home"}
