@@ -113,12 +113,18 @@ class KeyboardPanel(BoxLayout):
         super().__init__(orientation="vertical", size_hint_y=None, spacing=theme.spacing_px / 2)
         self.bind(minimum_height=self.setter("height"))
         self.theme, self.translator, self.language = theme, translator, language
-        self.field, self.editor = field, editor
-        self._on_change, self._on_refresh = on_change, on_refresh
         self.buttons: dict[str, KioskButton] = {}
         self.pad: WritingPad | None = None
         self._shown: tuple[object, ...] = ()
-        self.rebuild()
+        self.attach(field, editor, on_change, on_refresh)
+
+    def attach(self, field: Field, editor: FieldEditor, on_change: OnChange, on_refresh: Callable[[], None]) -> None:
+        """Serve ``field`` with these keys: they are rebuilt only if its editor wants another layout or shift."""
+        self.field, self.editor = field, editor
+        self._on_change, self._on_refresh = on_change, on_refresh
+        if self.pad is not None:
+            self.pad.clear()
+        self.sync()
 
     def _keys_state(self) -> tuple[object, ...]:
         return (self.editor.layout.name, self.editor.shift)

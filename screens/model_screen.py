@@ -44,6 +44,7 @@ class ModelScreen(Screen):
         self.field_boxes: dict[str, FieldBox] = {}
         self.field_rows: dict[str, KioskButton] = {}
         self.keyboard: KeyboardPanel | None = None
+        self._keyboards: dict[tuple[object, ...], KeyboardPanel] = {}
         with self.canvas.before:
             self._bg_colour = Color(*theme.colour_background)
             self._bg = Rectangle(pos=self.pos, size=self.size)
@@ -165,11 +166,27 @@ class ModelScreen(Screen):
         self.field_boxes = {focused.field_id: field_box}
         self.buttons[field_box.text_button.widget_id] = field_box.text_button
         box.add_widget(field_box)
-        self.keyboard = KeyboardPanel(self.theme, self.translator, language, focused, self.form.editors[focused.field_id],
-                                      self._field_changed, lambda: self._update_fields(model, language))
+        self.keyboard = self._keyboard_for(focused, language, lambda: self._update_fields(model, language))
         box.add_widget(self.keyboard)
         self._update_fields(model, language)
         return box
+
+    def _keyboard_for(self, field: Field, language: str, on_refresh: Callable[[], None]) -> KeyboardPanel:
+        """The keyboard made before for this field's layout, in this language and size, re-attached; else a new one.
+
+        Making a keyboard's forty-odd keys and drawing their labels was a third of opening a form.
+        """
+        editor = self.form.editors[field.field_id]
+        key = (editor.layout, editor.shift, language, self.theme.body_px, self.theme.key_px, self.theme.spacing_px)
+        keyboard = self._keyboards.get(key)
+        if keyboard is None:
+            keyboard = self._keyboards[key] = KeyboardPanel(
+                self.theme, self.translator, language, field, editor, self._field_changed, on_refresh)
+        else:
+            if keyboard.parent is not None:  # still in the content this screen showed before
+                keyboard.parent.remove_widget(keyboard)
+            keyboard.attach(field, editor, self._field_changed, on_refresh)
+        return keyboard
 
     def _sync_keyboard(self, model: ScreenModel, language: str) -> None:
         if self.keyboard is not None:

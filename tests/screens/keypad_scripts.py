@@ -270,8 +270,10 @@ def _filing_identity(robot: Robot) -> Iterator[Wait]:
 
 
 def _filing_parties(robot: Robot) -> Iterator[Wait]:
-    """Zhang as plaintiff with his phone, the organisation form looked at, 王小明 typed in as defendant."""
+    """Zhang as plaintiff with his phone, the organisation form looked at, 王小明 typed in as defendant
+    (his name on the pinyin keys made for the plaintiff's form, kept while other pads were shown)."""
     yield from press(robot, "choose_role-self", "filing_party")
+    first_keyboard = robot.app.current_screen.keyboard
     type_by_keypad(robot, f.PARTY_PHONE, [PHONE])
     yield from press(robot, "save_party", "filing_parties")
     yield from press(robot, "add_party-defendant", "filing_party_kind")
@@ -279,6 +281,7 @@ def _filing_parties(robot: Robot) -> Iterator[Wait]:
     yield from back(robot, "filing_parties")
     yield from press(robot, "add_party-defendant", "filing_party_kind")
     yield from press(robot, "party_kind-person", "filing_party")
+    robot.results["name_keys_kept"] = robot.app.current_screen.keyboard is first_keyboard
     type_by_keypad(robot, f.PARTY_NAME, DEFENDANT)
     type_by_keypad(robot, f.PARTY_ID_NUMBER, [WANG.id_number])
     type_by_keypad(robot, f.PARTY_ADDRESS, ADDRESS)

@@ -66,6 +66,7 @@ def test_a_self_filing_by_keypad_alone_with_every_field_typed_on_the_keyboards(r
     assert_keypad_only(results)
     assert results["parties"][0][:3] == ["plaintiff", ZHANG.name, ZHANG.id_number]
     assert results["parties"][1] == ["defendant", "".join(DEFENDANT), WANG.id_number, "".join(ADDRESS)]
+    assert results["name_keys_kept"]  # and typed 王小明 into the defendant's name, not the plaintiff's
     assert results["facts"] == "".join(FACTS)
     assert results["evidence"] == ["".join(EVIDENCE_NAME)]
     assert results["reference"].startswith("K")
