@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from drivers.base import DeviceError, DeviceStatus, Emit, Health, Printer, PrintOutcome, SelfTestResult, StatusChanged
 from drivers.printer import reasons
+from drivers.printer.outcomes import COMPLETED, JOB_CANCELLED, JOB_FAILED, SELF_TEST_PASSED, SUBMIT_FAILED, TIMED_OUT
 from drivers.printer.test_page import PAPER_MM, render_test_page
 
 try:
@@ -34,12 +35,6 @@ T = TypeVar("T")
 
 JOB_PENDING, JOB_HELD, JOB_PROCESSING, JOB_STOPPED, JOB_CANCELED, JOB_ABORTED, JOB_COMPLETED = range(3, 10)
 
-COMPLETED = "print.completed"
-SUBMIT_FAILED = "print.submit_failed"
-JOB_FAILED = "print.failed"
-JOB_CANCELLED = "print.cancelled"
-TIMED_OUT = "print.timed_out"
-SELF_TEST_PASSED = "selftest.printer.passed"
 
 _PRINTER_ATTRIBUTES = ["printer-state", "printer-state-reasons", "printer-is-accepting-jobs", "printer-state-message"]
 _JOB_ATTRIBUTES = ["job-state", "job-state-reasons", "job-printer-state-message"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drivers.base import DeviceStatus, Emit, Health, Printer, PrintOutcome, SelfTestResult, StatusChanged
-from drivers.printer.cups_printer import COMPLETED, SELF_TEST_PASSED
+from drivers.printer.outcomes import COMPLETED, SELF_TEST_PASSED
 from drivers.printer.test_page import render_test_page
 
 NOT_A_PDF = "print.not_a_pdf"

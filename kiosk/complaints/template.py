@@ -48,7 +48,9 @@ class QuestionKind(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    """Validators are built when the first template is loaded (a filing), not when the kiosk starts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class LocalText(_Model):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drivers.base import DeviceEvent, DeviceKind, Health, StatusChanged
-from drivers.printer.cups_printer import COMPLETED, SELF_TEST_PASSED
+from drivers.printer.outcomes import COMPLETED, SELF_TEST_PASSED
 from drivers.printer.simulated import MID_JOB, NOT_A_PDF, SimulatedPrinter
 from drivers.registry import driver_class
 
