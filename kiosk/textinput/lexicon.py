@@ -2,8 +2,12 @@
 
 The cache is a ``marshal`` file (fast to load, and unlike pickle it cannot run code) in the user
 cache directory, named by a digest of everything it was built from: the versions of pypinyin and
-jieba, the Python version, the shipped data files and the build code. A file lock keeps two
-processes from building it at once; the file appears atomically.
+jieba, the Python version, the shipped data files, the build code and the file's layout. A file
+lock keeps two processes from building it at once; the file appears atomically.
+
+The file is a run of records, not one object: reading 17 MB in one ``marshal.loads`` held the
+interpreter for half a second, so a touch during the background warm-up froze the screen that
+long. Between two records of a few thousand keys the UI thread gets its turn.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ import hashlib
 import importlib.util
 import marshal
 import os
+import struct
 import sys
 import tempfile
 import threading
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -30,6 +35,11 @@ if TYPE_CHECKING:
 
 
 SOURCE_PACKAGES = ("pypinyin", "jieba", "ngender")
+#: The cache file's layout (part of its name): the header's size, the header, the index's records.
+CACHE_FORMAT = "records-2"
+#: About this much of the index per record: some 7 ms of the UI thread's time on a development machine.
+RECORD_BYTES = 256 * 1024
+_HEADER_SIZE = struct.Struct("<I")
 _DATA_FILES = ("court_words.txt", "surnames.txt")
 _BUILD_SOURCES = ("lexicon_build.py", "syllables.py")
 
@@ -95,7 +105,7 @@ def source_digest() -> str:
             f"the pinyin lexicon is built from the packages {', '.join(SOURCE_PACKAGES)}; "
             f"{missing.name} is not installed"
         ) from None
-    for part in (*versions, sys.version.split()[0]):
+    for part in (*versions, sys.version.split()[0], CACHE_FORMAT):
         digest.update(part.encode())
     package = resources.files("kiosk.textinput")
     for name in _DATA_FILES:
@@ -125,15 +135,53 @@ def load(cache_dir: Path | None = None) -> Lexicon:
             if not path.exists():
                 from kiosk.textinput import lexicon_build  # heavy: pypinyin's dictionaries
 
-                _write_atomically(path, marshal.dumps(dict(lexicon_build.build())))
+                write_cache(path, lexicon_build.build())
                 for stale in path.parent.glob("lexicon-*.marshal"):
                     if stale != path:
                         stale.unlink(missing_ok=True)
-    loaded = Lexicon(marshal.loads(path.read_bytes()))
-    # A million lexicon objects would make every full garbage collection a keystroke-long pause;
-    # they live as long as the process, so the collector may stop looking at them.
-    gc.freeze()
+    # A million new objects would set off full collections on the way, each over everything the
+    # app holds (a tenth of a second and more of a frozen screen); they live as long as the process,
+    # so the collector sits out the load and stops looking at them after it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = Lexicon(read_cache(path))
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
     return loaded
+
+
+def write_cache(path: Path, data: LexiconData) -> None:
+    """Write ``data`` as a header (all but the index, and its records' sizes), then the index in records."""
+    records: list[bytes] = []
+    part: dict[str, Any] = {}
+    size = 0
+    for key, readings in data["index"].items():
+        part[key] = readings
+        size += len(marshal.dumps(readings))
+        if size >= RECORD_BYTES:
+            records.append(marshal.dumps(part))
+            part, size = {}, 0
+    records.append(marshal.dumps(part))
+    header = {name: value for name, value in data.items() if name != "index"}
+    header["index_records"] = [len(record) for record in records]
+    encoded = marshal.dumps(header)
+    _write_atomically(path, b"".join((_HEADER_SIZE.pack(len(encoded)), encoded, *records)))
+
+
+def read_cache(path: Path) -> LexiconData:
+    """Read what :func:`write_cache` wrote: the file at once (the read lets other threads run), then a record at a time."""
+    content = memoryview(path.read_bytes())
+    offset = _HEADER_SIZE.size + _HEADER_SIZE.unpack_from(content)[0]
+    data = marshal.loads(content[_HEADER_SIZE.size:offset])
+    index: dict[str, Any] = {}
+    for size in data.pop("index_records"):
+        index.update(marshal.loads(content[offset:offset + size]))
+        offset += size
+    data["index"] = index
+    return data  # type: ignore[no-any-return]
 
 
 def _write_atomically(path: Path, content: bytes) -> None:
