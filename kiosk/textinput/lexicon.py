@@ -7,7 +7,7 @@ lock keeps two processes from building it at once; the file appears atomically.
 
 The file is a run of records, not one object: reading 17 MB in one ``marshal.loads`` held the
 interpreter for half a second, so a touch during the background warm-up froze the screen that
-long. Between two records of a few thousand keys the UI thread gets its turn.
+long. Between two records of a few thousand keys the reader pauses and the UI thread gets its turn.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import struct
 import sys
 import tempfile
 import threading
+import time
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,9 @@ CACHE_FORMAT = "records-2"
 #: About this much of the index per record: some 7 ms of the UI thread's time on a development machine.
 RECORD_BYTES = 256 * 1024
 _HEADER_SIZE = struct.Struct("<I")
+#: A pause after each record: the UI thread, waiting for the interpreter, gets it then (a frame's
+#: worth of work), rather than once in a while between records.
+YIELD_S = 0.001
 _DATA_FILES = ("court_words.txt", "surnames.txt")
 _BUILD_SOURCES = ("lexicon_build.py", "syllables.py")
 
@@ -180,6 +184,7 @@ def read_cache(path: Path) -> LexiconData:
     for size in data.pop("index_records"):
         index.update(marshal.loads(content[offset:offset + size]))
         offset += size
+        time.sleep(YIELD_S)
     data["index"] = index
     return data  # type: ignore[no-any-return]
 
