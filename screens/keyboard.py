@@ -127,7 +127,8 @@ class KeyboardPanel(BoxLayout):
         self.sync()
 
     def _keys_state(self) -> tuple[object, ...]:
-        return (self.editor.layout.name, self.editor.shift)
+        # The layout itself, not its name: a pinyin pad re-attached to another field may differ in its keys.
+        return (self.editor.layout, self.editor.shift)
 
     def _bar_state(self) -> tuple[object, ...]:
         composer = self.editor.composer
